@@ -1,0 +1,2 @@
+/** The {@code strands} command line. */
+package io.strandsetl.cli;
