@@ -1,2 +1,0 @@
-/** The {@code strands} command line. */
-package io.strandsetl.cli;

@@ -1,2 +1,0 @@
-/** Placeholder until the first class lands. */
-package io.strandsetl.engine;
