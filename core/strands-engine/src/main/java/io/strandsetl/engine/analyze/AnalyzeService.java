@@ -7,9 +7,11 @@ import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.finding.Detector;
-import io.strandsetl.model.finding.Finding;
 import io.strandsetl.model.run.AnalysisReport;
+import io.strandsetl.model.run.LogDiagnostics;
 import io.strandsetl.model.run.RunAnalysis;
+import io.strandsetl.rules.DetectionResult;
+import io.strandsetl.rules.DetectorFailure;
 import io.strandsetl.rules.DetectorRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,59 +27,81 @@ public final class AnalyzeService {
   private final List<Detector> detectors;
 
   /**
-   * @param settings configuration; every {@code detector.*} key must be understood by a detector
+   * @param settings configuration; every {@code detector.*} key must be read by some detector
    * @param onlyDetectors detector ids to run, or empty for all
+   * @throws StrandsException INVALID_CONFIG naming every key no detector reads; UNKNOWN_PLUGIN for
+   *     an unknown detector id
    */
   public AnalyzeService(EventLogReader reader, Settings settings, Set<String> onlyDetectors) {
     this.reader = reader;
-    DetectorRegistry registry = DetectorRegistry.load();
-    List<String> names = onlyDetectors.isEmpty() ? registry.names() : List.copyOf(onlyDetectors);
-    List<Detector> created = new ArrayList<>();
-    // Create every detector so that each reads its keys; then anything left under detector.* is a typo.
-    for (String name : registry.names()) {
-      Detector d = registry.create(name, settings);
-      if (names.contains(name)) {
-        created.add(d);
-      }
-    }
-    for (String name : names) {
-      if (!registry.names().contains(name)) {
-        registry.create(name, settings); // fails loudly with the list of known names
-      }
-    }
+    this.detectors = List.copyOf(DetectorRegistry.load().createAll(settings, onlyDetectors));
     Set<String> unknown = settings.unknownKeys("detector.");
     if (!unknown.isEmpty()) {
       throw new StrandsException(
           ErrorCode.INVALID_CONFIG,
-          "Invalid configuration keys: " + unknown + " (no detector reads them; see docs/detectors.md for the keys)");
+          "Invalid configuration keys: "
+              + unknown
+              + " (no detector reads them; docs/detectors.md lists the keys)");
     }
-    this.detectors = List.copyOf(created);
   }
 
-  /** Analyses every application found at {@code path} (a file, a rolling directory or a directory of logs). */
+  /**
+   * Analyses every application found at {@code path} (a file, a rolling directory or a directory
+   * of logs), in the order {@link EventLogSources#discover} gives.
+   */
   public List<AnalysisReport> analyze(Path path) {
-    List<EventLogSource> sources = EventLogSources.discover(path);
-    List<AnalysisReport> reports = new ArrayList<>(sources.size());
-    for (EventLogSource source : sources) {
-      RunAnalysis run = reader.read(source);
-      reports.add(report(source.files().isEmpty() ? path.toString() : displayPath(path, source), run));
+    List<AnalysisReport> reports = new ArrayList<>();
+    for (EventLogSource source : EventLogSources.discover(path)) {
+      reports.add(report(displayPath(path, source), reader.read(source)));
     }
     return reports;
   }
 
-  /** Runs the detectors over an already-read run (the pipeline runner's entry). */
+  /**
+   * Runs the detectors over an already-read run (the pipeline runner's entry). A detector that
+   * fails costs only its own findings; the failure is named in the report's log notes.
+   */
   public AnalysisReport report(String source, RunAnalysis run) {
-    List<Finding> findings = DetectorRegistry.detectAll(detectors, run);
-    return new AnalysisReport(AnalysisReport.SCHEMA_VERSION, source, run, findings);
+    DetectionResult result = DetectorRegistry.detect(detectors, run);
+    RunAnalysis shown = run;
+    if (!result.complete()) {
+      LogDiagnostics d = run.diagnostics();
+      List<String> warnings = new ArrayList<>(d == null ? List.of() : d.warnings());
+      for (DetectorFailure f : result.failures()) {
+        warnings.add("detector " + f.detectorId() + " failed: " + f.message());
+      }
+      LogDiagnostics withFailures =
+          d == null
+              ? new LogDiagnostics(List.of(), null, 0, 0, null, false, null, warnings)
+              : new LogDiagnostics(
+                  d.files(),
+                  d.format(),
+                  d.lines(),
+                  d.malformedLines(),
+                  d.firstMalformedLine(),
+                  d.truncatedLastLine(),
+                  d.unknownEvents(),
+                  warnings);
+      shown =
+          new RunAnalysis(
+              run.application(),
+              run.metrics(),
+              run.jobs(),
+              run.stages(),
+              run.sql(),
+              run.executors(),
+              withFailures);
+    }
+    return new AnalysisReport(AnalysisReport.SCHEMA_VERSION, source, shown, result.findings());
   }
 
   private static String displayPath(Path requested, EventLogSource source) {
+    if (source.files().isEmpty()) {
+      return requested.toString();
+    }
     Path first = source.files().get(0);
     Path parent = first.getParent();
     // A rolling or Databricks directory is one log: name the directory, not its first part.
-    if (source.files().size() > 1 && parent != null) {
-      return parent.toString();
-    }
-    return first.toString();
+    return source.files().size() > 1 && parent != null ? parent.toString() : first.toString();
   }
 }

@@ -26,7 +26,8 @@ public final class SettingsLoader {
 
   private SettingsLoader() {}
 
-  public static Settings load(Path configFile, Map<String, String> environment, Map<String, String> overrides) {
+  public static Settings load(
+      Path configFile, Map<String, String> environment, Map<String, String> overrides) {
     Map<String, String> values = new TreeMap<>();
     if (configFile != null) {
       values.putAll(readProperties(configFile));
@@ -49,13 +50,15 @@ public final class SettingsLoader {
   private static Map<String, String> readProperties(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new StrandsException(
-          ErrorCode.PATH_NOT_FOUND, "Cannot read config " + file + ": no such file (check the --config path)");
+          ErrorCode.PATH_NOT_FOUND,
+          "Cannot read config " + file + ": no such file (check the --config path)");
     }
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException | IllegalArgumentException e) {
-      throw new StrandsException(ErrorCode.INVALID_CONFIG, "Cannot read config " + file + ": " + e.getMessage());
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG, "Cannot read config " + file + ": " + e.getMessage());
     }
     Map<String, String> values = new TreeMap<>();
     p.stringPropertyNames().forEach(k -> values.put(k.trim(), p.getProperty(k).trim()));
@@ -67,7 +70,10 @@ public final class SettingsLoader {
     int eq = text.indexOf('=');
     if (eq <= 0) {
       throw new StrandsException(
-          ErrorCode.INVALID_ARGUMENT, "Invalid --set: '" + text + "' (expected key=value, e.g. detector.data-skew.min-ratio=7)");
+          ErrorCode.INVALID_ARGUMENT,
+          "Invalid --set: '"
+              + text
+              + "' (expected key=value, e.g. detector.data-skew.min-ratio=7)");
     }
     return Map.entry(text.substring(0, eq).trim(), text.substring(eq + 1).trim());
   }

@@ -51,7 +51,11 @@ public final class HtmlReportRenderer implements ReportRenderer {
         reports.size() == 1
             ? "Strands ETL — " + nz(reports.get(0).run().application().name())
             : "Strands ETL — " + reports.size() + " applications";
-    out.append("<title>").append(esc(title)).append("</title><style>").append(CSS).append("</style></head><body>\n");
+    out.append("<title>")
+        .append(esc(title))
+        .append("</title><style>")
+        .append(CSS)
+        .append("</style></head><body>\n");
     for (AnalysisReport report : reports) {
       renderOne(report, out);
     }
@@ -62,16 +66,27 @@ public final class HtmlReportRenderer implements ReportRenderer {
   private void renderOne(AnalysisReport report, StringBuilder out) {
     ApplicationInfo app = report.run().application();
     RunMetrics m = report.run().metrics();
-    out.append("<header><h1>").append(esc(nz(app.name()))).append("</h1><p>")
-        .append(esc(nz(app.appId()))).append(" · Spark ").append(esc(nz(app.sparkVersion())))
-        .append(" · ").append(esc(nz(app.platform()))).append(" · ")
-        .append(app.complete() ? "complete" : "INCOMPLETE log").append(" · source ")
-        .append(esc(report.source())).append("</p></header>\n<main>\n");
+    out.append("<header><h1>")
+        .append(esc(nz(app.name())))
+        .append("</h1><p>")
+        .append(esc(nz(app.appId())))
+        .append(" · Spark ")
+        .append(esc(nz(app.sparkVersion())))
+        .append(" · ")
+        .append(esc(nz(app.platform())))
+        .append(" · ")
+        .append(app.complete() ? "complete" : "INCOMPLETE log")
+        .append(" · source ")
+        .append(esc(report.source()))
+        .append("</p></header>\n<main>\n");
 
     out.append("<section><h2>Summary</h2><div class=\"cards\">");
     card(out, millis(app.durationMs()), "duration");
     card(out, count(report.findings().size()), "findings");
-    card(out, count(m.jobs()) + " / " + count(m.stages()) + " / " + count(m.tasks()), "jobs / stages / tasks");
+    card(
+        out,
+        count(m.jobs()) + " / " + count(m.stages()) + " / " + count(m.tasks()),
+        "jobs / stages / tasks");
     card(out, count(m.failedTasks()), "failed tasks");
     card(out, bytes(m.inputBytes()), "data read");
     card(out, bytes(m.outputBytes()), "data written");
@@ -86,16 +101,26 @@ public final class HtmlReportRenderer implements ReportRenderer {
       out.append("<p>No issues found.</p>");
     }
     for (Finding f : report.findings()) {
-      out.append("<div class=\"finding\"><h3><span class=\"sev ").append(f.severity().name()).append("\">")
-          .append(f.severity().name()).append("</span> ").append(esc(f.type())).append(" — ")
-          .append(esc(f.title())).append("</h3>");
+      out.append("<div class=\"finding\"><h3><span class=\"sev ")
+          .append(f.severity().name())
+          .append("\">")
+          .append(f.severity().name())
+          .append("</span> ")
+          .append(esc(f.type()))
+          .append(" — ")
+          .append(esc(f.title()))
+          .append("</h3>");
       out.append("<div class=\"muted\">").append(esc(f.location().key()));
       if (f.location().tablePath() != null) {
         out.append(" · ").append(esc(f.location().tablePath()));
       }
       out.append("</div><ul>");
       for (Evidence e : f.evidence()) {
-        out.append("<li>").append(esc(e.name())).append(": <b>").append(esc(Units.evidenceValue(e.value(), e.unit()))).append("</b></li>");
+        out.append("<li>")
+            .append(esc(e.name()))
+            .append(": <b>")
+            .append(esc(Units.evidenceValue(e.value(), e.unit())))
+            .append("</b></li>");
       }
       out.append("</ul>");
       if (f.impact() != null && f.impact().description() != null) {
@@ -107,7 +132,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
       snippet(out, "Scala", f.recommendation().scala());
       if (!f.recommendation().config().isEmpty()) {
         StringBuilder conf = new StringBuilder();
-        f.recommendation().config().forEach((k, v) -> conf.append("--conf ").append(k).append('=').append(v).append('\n'));
+        f.recommendation()
+            .config()
+            .forEach((k, v) -> conf.append("--conf ").append(k).append('=').append(v).append('\n'));
         snippet(out, "Spark configuration", conf.toString());
       }
       out.append("</div>");
@@ -116,71 +143,155 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     out.append("<section><h2>Metrics</h2><table>");
     row(out, "Executor run time", millis(m.executorRunTimeMs()));
-    row(out, "Executor CPU time", m.executorCpuTimeNs() == null ? "n/a" : millis(m.executorCpuTimeNs() / 1_000_000));
+    row(
+        out,
+        "Executor CPU time",
+        m.executorCpuTimeNs() == null ? "n/a" : millis(m.executorCpuTimeNs() / 1_000_000));
     row(out, "JVM GC time", millis(m.jvmGcTimeMs()) + " (" + percent(m.gcTimePercent()) + ")");
-    row(out, "Allocated / busy core time", String.format(Locale.ROOT, "%,.0f / %,.0f core-s", m.allocatedCoreMs() / 1000.0, m.busyCoreMs() / 1000.0));
+    row(
+        out,
+        "Allocated / busy core time",
+        String.format(
+            Locale.ROOT,
+            "%,.0f / %,.0f core-s",
+            m.allocatedCoreMs() / 1000.0,
+            m.busyCoreMs() / 1000.0));
     row(out, "CPU utilisation", percent(m.cpuUtilizationPercent()));
     row(out, "Input", bytes(m.inputBytes()) + ", " + count(m.inputRecords()) + " records");
     row(out, "Output", bytes(m.outputBytes()) + ", " + count(m.outputRecords()) + " records");
-    row(out, "Shuffle read / write", bytes(m.shuffleReadBytes()) + " / " + bytes(m.shuffleWriteBytes()));
+    row(
+        out,
+        "Shuffle read / write",
+        bytes(m.shuffleReadBytes()) + " / " + bytes(m.shuffleWriteBytes()));
     row(out, "Data processed", bytes(m.dataProcessedBytes()));
-    row(out, "Records processed", count(m.recordsProcessed()) + " (" + Units.number(m.recordsPerSecond()) + " records/s)");
-    row(out, "Spill (memory / disk)", bytes(m.memorySpillBytes()) + " / " + bytes(m.diskSpillBytes()));
+    row(
+        out,
+        "Records processed",
+        count(m.recordsProcessed()) + " (" + Units.number(m.recordsPerSecond()) + " records/s)");
+    row(
+        out,
+        "Spill (memory / disk)",
+        bytes(m.memorySpillBytes()) + " / " + bytes(m.diskSpillBytes()));
     row(out, "Executor memory", bytes(m.executorMemoryBytes()));
-    row(out, "Peak JVM heap (max / avg)", bytes(m.peakJvmHeapBytesMax()) + " / " + bytes(m.peakJvmHeapBytesAvg()));
+    row(
+        out,
+        "Peak JVM heap (max / avg)",
+        bytes(m.peakJvmHeapBytesMax()) + " / " + bytes(m.peakJvmHeapBytesAvg()));
     row(out, "Executors added / removed", m.executorsAdded() + " / " + m.executorsRemoved());
     out.append("</table></section>\n");
 
     List<StageMetrics> stages = report.run().stages();
-    out.append("<section><h2>Stages (").append(stages.size()).append(")</h2><table><tr><th>stage</th><th>status</th><th>tasks</th><th>duration</th><th>median task</th><th>max task</th><th>input</th><th>shuffle read</th><th>shuffle write</th><th>spill</th><th>GC</th><th>name</th></tr>");
-    stages.stream().limit(MAX_ROWS).forEach(s -> out.append("<tr><td>").append(s.stageId()).append('.').append(s.attemptId())
-        .append("</td><td>").append(esc(nz(s.status())))
-        .append("</td><td class=n>").append(s.numTasks())
-        .append("</td><td class=n>").append(millis(s.durationMs()))
-        .append("</td><td class=n>").append(millis(Math.round(s.taskDurationMs().median())))
-        .append("</td><td class=n>").append(millis(Math.round(s.taskDurationMs().max())))
-        .append("</td><td class=n>").append(bytes(s.inputBytes()))
-        .append("</td><td class=n>").append(bytes(s.shuffleReadBytes()))
-        .append("</td><td class=n>").append(bytes(s.shuffleWriteBytes()))
-        .append("</td><td class=n>").append(bytes(s.memorySpillBytes() + s.diskSpillBytes()))
-        .append("</td><td class=n>").append(millis(s.jvmGcTimeMs()))
-        .append("</td><td>").append(esc(nz(s.name()))).append("</td></tr>"));
+    out.append("<section><h2>Stages (")
+        .append(stages.size())
+        .append(
+            ")</h2><table><tr><th>stage</th><th>status</th><th>tasks</th><th>duration</th><th>median task</th><th>max task</th><th>input</th><th>shuffle read</th><th>shuffle write</th><th>spill</th><th>GC</th><th>name</th></tr>");
+    stages.stream()
+        .limit(MAX_ROWS)
+        .forEach(
+            s ->
+                out.append("<tr><td>")
+                    .append(s.stageId())
+                    .append('.')
+                    .append(s.attemptId())
+                    .append("</td><td>")
+                    .append(esc(nz(s.status())))
+                    .append("</td><td class=n>")
+                    .append(s.numTasks())
+                    .append("</td><td class=n>")
+                    .append(millis(s.durationMs()))
+                    .append("</td><td class=n>")
+                    .append(millis(Math.round(s.taskDurationMs().median())))
+                    .append("</td><td class=n>")
+                    .append(millis(Math.round(s.taskDurationMs().max())))
+                    .append("</td><td class=n>")
+                    .append(bytes(s.inputBytes()))
+                    .append("</td><td class=n>")
+                    .append(bytes(s.shuffleReadBytes()))
+                    .append("</td><td class=n>")
+                    .append(bytes(s.shuffleWriteBytes()))
+                    .append("</td><td class=n>")
+                    .append(bytes(s.memorySpillBytes() + s.diskSpillBytes()))
+                    .append("</td><td class=n>")
+                    .append(millis(s.jvmGcTimeMs()))
+                    .append("</td><td>")
+                    .append(esc(nz(s.name())))
+                    .append("</td></tr>"));
     out.append("</table>").append(more(stages.size())).append("</section>\n");
 
     List<SqlExecution> sql = report.run().sql();
     if (!sql.isEmpty()) {
-      out.append("<section><h2>SQL executions (").append(sql.size()).append(")</h2><table><tr><th>id</th><th>status</th><th>duration</th><th>output rows</th><th>files written</th><th>bytes written</th><th>plan nodes</th><th>AQE updates</th><th>description</th></tr>");
-      sql.stream().limit(MAX_ROWS).forEach(q -> out.append("<tr><td>").append(q.executionId())
-          .append("</td><td>").append(esc(nz(q.status())))
-          .append("</td><td class=n>").append(millis(q.durationMs()))
-          .append("</td><td class=n>").append(q.outputRows() == null ? "" : count(q.outputRows()))
-          .append("</td><td class=n>").append(q.filesWritten() == null ? "" : count(q.filesWritten()))
-          .append("</td><td class=n>").append(q.bytesWritten() == null ? "" : bytes(q.bytesWritten()))
-          .append("</td><td class=n>").append(q.plan() == null ? "" : String.valueOf(q.plan().nodes().size()))
-          .append("</td><td class=n>").append(q.adaptiveUpdates())
-          .append("</td><td>").append(esc(abbreviate(q.description(), 160))).append("</td></tr>"));
+      out.append("<section><h2>SQL executions (")
+          .append(sql.size())
+          .append(
+              ")</h2><table><tr><th>id</th><th>status</th><th>duration</th><th>output rows</th><th>files written</th><th>bytes written</th><th>plan nodes</th><th>AQE updates</th><th>description</th></tr>");
+      sql.stream()
+          .limit(MAX_ROWS)
+          .forEach(
+              q ->
+                  out.append("<tr><td>")
+                      .append(q.executionId())
+                      .append("</td><td>")
+                      .append(esc(nz(q.status())))
+                      .append("</td><td class=n>")
+                      .append(millis(q.durationMs()))
+                      .append("</td><td class=n>")
+                      .append(q.outputRows() == null ? "" : count(q.outputRows()))
+                      .append("</td><td class=n>")
+                      .append(q.filesWritten() == null ? "" : count(q.filesWritten()))
+                      .append("</td><td class=n>")
+                      .append(q.bytesWritten() == null ? "" : bytes(q.bytesWritten()))
+                      .append("</td><td class=n>")
+                      .append(q.plan() == null ? "" : String.valueOf(q.plan().nodes().size()))
+                      .append("</td><td class=n>")
+                      .append(q.adaptiveUpdates())
+                      .append("</td><td>")
+                      .append(esc(abbreviate(q.description(), 160)))
+                      .append("</td></tr>"));
       out.append("</table>").append(more(sql.size())).append("</section>\n");
     }
 
     List<ExecutorSummary> executors = report.run().executors();
     if (!executors.isEmpty()) {
-      out.append("<section><h2>Executors (").append(executors.size()).append(")</h2><table><tr><th>id</th><th>host</th><th>cores</th><th>tasks</th><th>failed</th><th>task time</th><th>GC</th><th>peak heap</th><th>removed</th></tr>");
-      executors.stream().limit(MAX_ROWS).forEach(e -> out.append("<tr><td>").append(esc(e.executorId()))
-          .append("</td><td>").append(esc(nz(e.host())))
-          .append("</td><td class=n>").append(e.cores())
-          .append("</td><td class=n>").append(count(e.tasks()))
-          .append("</td><td class=n>").append(count(e.failedTasks()))
-          .append("</td><td class=n>").append(millis(e.taskRunTimeMs()))
-          .append("</td><td class=n>").append(millis(e.jvmGcTimeMs()))
-          .append("</td><td class=n>").append(bytes(e.peakJvmHeapBytes()))
-          .append("</td><td>").append(esc(e.removedReason() == null ? "" : e.removedReason())).append("</td></tr>"));
+      out.append("<section><h2>Executors (")
+          .append(executors.size())
+          .append(
+              ")</h2><table><tr><th>id</th><th>host</th><th>cores</th><th>tasks</th><th>failed</th><th>task time</th><th>GC</th><th>peak heap</th><th>removed</th></tr>");
+      executors.stream()
+          .limit(MAX_ROWS)
+          .forEach(
+              e ->
+                  out.append("<tr><td>")
+                      .append(esc(e.executorId()))
+                      .append("</td><td>")
+                      .append(esc(nz(e.host())))
+                      .append("</td><td class=n>")
+                      .append(e.cores())
+                      .append("</td><td class=n>")
+                      .append(count(e.tasks()))
+                      .append("</td><td class=n>")
+                      .append(count(e.failedTasks()))
+                      .append("</td><td class=n>")
+                      .append(millis(e.taskRunTimeMs()))
+                      .append("</td><td class=n>")
+                      .append(millis(e.jvmGcTimeMs()))
+                      .append("</td><td class=n>")
+                      .append(bytes(e.peakJvmHeapBytes()))
+                      .append("</td><td>")
+                      .append(esc(e.removedReason() == null ? "" : e.removedReason()))
+                      .append("</td></tr>"));
       out.append("</table>").append(more(executors.size())).append("</section>\n");
     }
     var d = report.run().diagnostics();
     if (d != null) {
-      out.append("<section><h2>Log</h2><p class=\"muted\">format ").append(esc(nz(d.format()))).append(" · ")
-          .append(count(d.lines())).append(" lines · ").append(count(d.malformedLines())).append(" malformed")
-          .append(d.truncatedLastLine() ? " · last line cut off" : "").append("</p>");
+      out.append("<section><h2>Log</h2><p class=\"muted\">format ")
+          .append(esc(nz(d.format())))
+          .append(" · ")
+          .append(count(d.lines()))
+          .append(" lines · ")
+          .append(count(d.malformedLines()))
+          .append(" malformed")
+          .append(d.truncatedLastLine() ? " · last line cut off" : "")
+          .append("</p>");
       if (!d.warnings().isEmpty()) {
         out.append("<ul>");
         d.warnings().forEach(w -> out.append("<li>").append(esc(w)).append("</li>"));
@@ -192,20 +303,34 @@ public final class HtmlReportRenderer implements ReportRenderer {
   }
 
   private static String more(int size) {
-    return size > MAX_ROWS ? "<p class=\"muted\">" + (size - MAX_ROWS) + " more rows in the JSON report.</p>" : "";
+    return size > MAX_ROWS
+        ? "<p class=\"muted\">" + (size - MAX_ROWS) + " more rows in the JSON report.</p>"
+        : "";
   }
 
   private static void card(StringBuilder out, String value, String label) {
-    out.append("<div class=\"card\"><b>").append(esc(value)).append("</b><span>").append(esc(label)).append("</span></div>");
+    out.append("<div class=\"card\"><b>")
+        .append(esc(value))
+        .append("</b><span>")
+        .append(esc(label))
+        .append("</span></div>");
   }
 
   private static void row(StringBuilder out, String label, String value) {
-    out.append("<tr><th>").append(esc(label)).append("</th><td>").append(esc(value)).append("</td></tr>");
+    out.append("<tr><th>")
+        .append(esc(label))
+        .append("</th><td>")
+        .append(esc(value))
+        .append("</td></tr>");
   }
 
   private static void snippet(StringBuilder out, String label, String code) {
     if (code != null && !code.isBlank()) {
-      out.append("<div class=\"muted\">").append(esc(label)).append("</div><pre>").append(esc(code)).append("</pre>");
+      out.append("<div class=\"muted\">")
+          .append(esc(label))
+          .append("</div><pre>")
+          .append(esc(code))
+          .append("</pre>");
     }
   }
 

@@ -26,7 +26,9 @@ public final class JsonReportRenderer implements ReportRenderer {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
 
-  /** The mapper used for every JSON Strands writes, so all outputs share one date and order style. */
+  /**
+   * The mapper used for every JSON Strands writes, so all outputs share one date and order style.
+   */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
@@ -43,7 +45,8 @@ public final class JsonReportRenderer implements ReportRenderer {
       reports.forEach(r -> array.add(toNode(r)));
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
-      throw new StrandsException(ErrorCode.INTERNAL_ERROR, "Cannot write JSON report: " + e.getOriginalMessage(), e);
+      throw new StrandsException(
+          ErrorCode.INTERNAL_ERROR, "Cannot write JSON report: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A readable terminal report: summary, key metrics, slowest stages, findings by severity with fixes. */
+/**
+ * A readable terminal report: summary, key metrics, slowest stages, findings by severity with
+ * fixes.
+ */
 public final class TextReportRenderer implements ReportRenderer {
   private static final int TOP_STAGES = 5;
 
@@ -47,10 +50,21 @@ public final class TextReportRenderer implements ReportRenderer {
     }
     out.append(")\n");
     line(out, "Spark", nz(app.sparkVersion()) + " on " + nz(app.platform()));
-    line(out, "Status", app.complete() ? "complete" : "INCOMPLETE (no application end: duration unknown)");
+    line(
+        out,
+        "Status",
+        app.complete() ? "complete" : "INCOMPLETE (no application end: duration unknown)");
     line(out, "Duration", millis(app.durationMs()));
     line(out, "Jobs", count(m.jobs()) + " (" + m.failedJobs() + " failed)");
-    line(out, "Stages", count(m.stages()) + " (" + m.failedStages() + " failed, " + m.skippedStages() + " skipped)");
+    line(
+        out,
+        "Stages",
+        count(m.stages())
+            + " ("
+            + m.failedStages()
+            + " failed, "
+            + m.skippedStages()
+            + " skipped)");
     line(
         out,
         "Tasks",
@@ -62,7 +76,15 @@ public final class TextReportRenderer implements ReportRenderer {
             + " killed, "
             + m.speculativeTasks()
             + " speculative)");
-    line(out, "Executors", m.executorsAdded() + " added, " + m.executorsRemoved() + " removed, max " + m.maxConcurrentExecutors() + " at once");
+    line(
+        out,
+        "Executors",
+        m.executorsAdded()
+            + " added, "
+            + m.executorsRemoved()
+            + " removed, max "
+            + m.maxConcurrentExecutors()
+            + " at once");
     SparkConfigSummary c = app.config();
     if (c != null) {
       line(
@@ -81,28 +103,88 @@ public final class TextReportRenderer implements ReportRenderer {
               + ", AQE "
               + nz(c.aqeEnabled())
               + ", broadcast threshold "
-              + (c.broadcastThresholdBytes() == null ? "default" : bytes(c.broadcastThresholdBytes())));
+              + (c.broadcastThresholdBytes() == null
+                  ? "default"
+                  : bytes(c.broadcastThresholdBytes())));
     }
 
     out.append("\nKey metrics\n");
     line(out, "Data read", bytes(m.inputBytes()) + " (" + count(m.inputRecords()) + " records)");
-    line(out, "Data written", bytes(m.outputBytes()) + " (" + count(m.outputRecords()) + " records)");
-    line(out, "Shuffle", "read " + bytes(m.shuffleReadBytes()) + ", write " + bytes(m.shuffleWriteBytes()));
-    line(out, "Processed", bytes(m.dataProcessedBytes()) + ", " + count(m.recordsProcessed()) + " records, " + Units.number(m.recordsPerSecond()) + " records/s");
-    line(out, "Spill", "memory " + bytes(m.memorySpillBytes()) + ", disk " + bytes(m.diskSpillBytes()));
-    line(out, "Task time", millis(m.executorRunTimeMs()) + " run, CPU " + (m.executorCpuTimeNs() == null ? "n/a" : millis(m.executorCpuTimeNs() / 1_000_000)) + ", GC " + percent(m.gcTimePercent()));
-    line(out, "Cores", "allocated " + coreSeconds(m.allocatedCoreMs()) + ", busy " + coreSeconds(m.busyCoreMs()) + ", idle " + percent(m.idleCorePercent()) + ", CPU utilisation " + percent(m.cpuUtilizationPercent()));
-    line(out, "Memory", "executor heap " + bytes(m.executorMemoryBytes()) + ", peak max " + bytes(m.peakJvmHeapBytesMax()) + ", peak avg " + bytes(m.peakJvmHeapBytesAvg()) + ", utilisation " + percent(m.memoryUtilizationPercent()));
+    line(
+        out,
+        "Data written",
+        bytes(m.outputBytes()) + " (" + count(m.outputRecords()) + " records)");
+    line(
+        out,
+        "Shuffle",
+        "read " + bytes(m.shuffleReadBytes()) + ", write " + bytes(m.shuffleWriteBytes()));
+    line(
+        out,
+        "Processed",
+        bytes(m.dataProcessedBytes())
+            + ", "
+            + count(m.recordsProcessed())
+            + " records, "
+            + Units.number(m.recordsPerSecond())
+            + " records/s");
+    line(
+        out,
+        "Spill",
+        "memory " + bytes(m.memorySpillBytes()) + ", disk " + bytes(m.diskSpillBytes()));
+    line(
+        out,
+        "Task time",
+        millis(m.executorRunTimeMs())
+            + " run, CPU "
+            + (m.executorCpuTimeNs() == null ? "n/a" : millis(m.executorCpuTimeNs() / 1_000_000))
+            + ", GC "
+            + percent(m.gcTimePercent()));
+    line(
+        out,
+        "Cores",
+        "allocated "
+            + coreSeconds(m.allocatedCoreMs())
+            + ", busy "
+            + coreSeconds(m.busyCoreMs())
+            + ", idle "
+            + percent(m.idleCorePercent())
+            + ", CPU utilisation "
+            + percent(m.cpuUtilizationPercent()));
+    line(
+        out,
+        "Memory",
+        "executor heap "
+            + bytes(m.executorMemoryBytes())
+            + ", peak max "
+            + bytes(m.peakJvmHeapBytesMax())
+            + ", peak avg "
+            + bytes(m.peakJvmHeapBytesAvg())
+            + ", utilisation "
+            + percent(m.memoryUtilizationPercent()));
 
     List<StageMetrics> slowest =
         report.run().stages().stream()
             .filter(s -> s.durationMs() != null)
-            .sorted(Comparator.comparingLong(StageMetrics::durationMs).reversed().thenComparingInt(StageMetrics::stageId))
+            .sorted(
+                Comparator.comparingLong(StageMetrics::durationMs)
+                    .reversed()
+                    .thenComparingInt(StageMetrics::stageId))
             .limit(TOP_STAGES)
             .toList();
     if (!slowest.isEmpty()) {
       out.append("\nSlowest stages\n");
-      out.append(String.format(Locale.ROOT, "  %-9s %6s %10s %10s %10s %10s %10s  %s%n", "stage", "tasks", "duration", "median", "max task", "input", "shuffle", "name"));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-9s %6s %10s %10s %10s %10s %10s  %s%n",
+              "stage",
+              "tasks",
+              "duration",
+              "median",
+              "max task",
+              "input",
+              "shuffle",
+              "name"));
       for (StageMetrics s : slowest) {
         out.append(
             String.format(
@@ -145,14 +227,24 @@ public final class TextReportRenderer implements ReportRenderer {
     }
     out.append("\n");
     for (Finding f : findings) {
-      out.append("\n[").append(f.severity()).append("] ").append(f.type()).append(" — ").append(f.title()).append("\n");
+      out.append("\n[")
+          .append(f.severity())
+          .append("] ")
+          .append(f.type())
+          .append(" — ")
+          .append(f.title())
+          .append("\n");
       out.append("    where:    ").append(f.location().key());
       if (f.location().tablePath() != null) {
         out.append(" (").append(f.location().tablePath()).append(")");
       }
       out.append("\n");
       for (Evidence e : f.evidence()) {
-        out.append("    evidence: ").append(e.name()).append(" = ").append(Units.evidenceValue(e.value(), e.unit())).append("\n");
+        out.append("    evidence: ")
+            .append(e.name())
+            .append(" = ")
+            .append(Units.evidenceValue(e.value(), e.unit()))
+            .append("\n");
       }
       Impact impact = f.impact();
       if (impact != null && impact.description() != null) {
@@ -160,9 +252,15 @@ public final class TextReportRenderer implements ReportRenderer {
       }
       out.append("    fix:      ").append(f.recommendation().summary()).append("\n");
       if (f.recommendation().pyspark() != null) {
-        f.recommendation().pyspark().lines().forEach(l -> out.append("      ").append(l).append("\n"));
+        f.recommendation()
+            .pyspark()
+            .lines()
+            .forEach(l -> out.append("      ").append(l).append("\n"));
       }
-      f.recommendation().config().forEach((k, v) -> out.append("      --conf ").append(k).append('=').append(v).append("\n"));
+      f.recommendation()
+          .config()
+          .forEach(
+              (k, v) -> out.append("      --conf ").append(k).append('=').append(v).append("\n"));
     }
   }
 
@@ -176,7 +274,11 @@ public final class TextReportRenderer implements ReportRenderer {
     }
     out.append("\nLog notes\n");
     if (d.malformedLines() > 0) {
-      out.append("  ").append(d.malformedLines()).append(" malformed line(s) skipped, first at line ").append(d.firstMalformedLine()).append("\n");
+      out.append("  ")
+          .append(d.malformedLines())
+          .append(" malformed line(s) skipped, first at line ")
+          .append(d.firstMalformedLine())
+          .append("\n");
     }
     if (d.truncatedLastLine()) {
       out.append("  the last line was cut off (log still being written?)\n");
