@@ -1,0 +1,89 @@
+package io.strandsetl.eventlog.codec;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits a byte stream into lines at '\n' without decoding characters (JSON is parsed straight from
+ * the bytes). A line longer than {@code maxLineBytes} is skipped without being buffered: the
+ * splitter drops bytes until the next newline and reports it through {@link LineSink#overlongLine}.
+ */
+public final class LineSplitter {
+  private static final int INITIAL_BUFFER_BYTES = 1 << 20;
+
+  /** Receives lines; the array is reused, so a sink must not keep it. */
+  public interface LineSink {
+    /**
+     * One complete line without its terminator.
+     *
+     * @param terminated false for a last line that had no newline (possibly cut off)
+     */
+    void line(byte[] buffer, int offset, int length, boolean terminated);
+
+    /** A line longer than the limit was skipped. */
+    void overlongLine();
+  }
+
+  private final int maxLineBytes;
+  private byte[] buffer;
+
+  public LineSplitter(int maxLineBytes) {
+    this.maxLineBytes = maxLineBytes;
+    this.buffer = new byte[Math.min(INITIAL_BUFFER_BYTES, Math.max(1024, maxLineBytes))];
+  }
+
+  /** Reads {@code in} to its end, handing every line to {@code sink}. */
+  public void split(InputStream in, LineSink sink) throws IOException {
+    int start = 0; // first byte of the current line
+    int end = 0; // end of valid data
+    int scan = 0; // next byte to look at for '\n'
+    boolean skipping = false; // inside an over-long line
+    while (true) {
+      if (end == buffer.length) {
+        if (start > 0) {
+          System.arraycopy(buffer, start, buffer, 0, end - start);
+          end -= start;
+          scan -= start;
+          start = 0;
+        } else if (buffer.length < maxLineBytes) {
+          byte[] bigger = new byte[(int) Math.min((long) maxLineBytes, 2L * buffer.length)];
+          System.arraycopy(buffer, 0, bigger, 0, end);
+          buffer = bigger;
+        } else {
+          // The line is over the limit: forget what we have and skip to the next newline.
+          if (!skipping) {
+            skipping = true;
+            sink.overlongLine();
+          }
+          start = 0;
+          end = 0;
+          scan = 0;
+        }
+      }
+      int n = in.read(buffer, end, buffer.length - end);
+      if (n < 0) {
+        break;
+      }
+      end += n;
+      for (int i = scan; i < end; i++) {
+        if (buffer[i] == '\n') {
+          if (!skipping) {
+            int lineEnd = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
+            sink.line(buffer, start, lineEnd - start, true);
+          }
+          skipping = false;
+          start = i + 1;
+        }
+      }
+      scan = end;
+      if (start == end) {
+        start = 0;
+        end = 0;
+        scan = 0;
+      }
+    }
+    if (!skipping && end > start) {
+      sink.line(buffer, start, end - start, false);
+    }
+  }
+}
