@@ -103,9 +103,14 @@ public final class RetailDataGenerator {
     rows.put(table, count);
   }
 
+  /** One partition per million rows; big tables get at least one per core, so every core works. */
+  private int partitions(long count) {
+    int byRows = (int) Math.max(1, (count + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION);
+    return count >= 200_000 ? Math.max(byRows, spark.sparkContext().defaultParallelism()) : byRows;
+  }
+
   private Dataset<Row> ids(long count) {
-    int partitions = (int) Math.max(1, (count + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION);
-    return spark.range(0, count, 1, partitions).toDF();
+    return spark.range(0, count, 1, partitions(count)).toDF();
   }
 
   /**
