@@ -9,7 +9,13 @@ public enum ErrorCode {
   INVALID_CONFIG(ErrorKind.USER),
   UNKNOWN_PLUGIN(ErrorKind.USER),
   IO_ERROR(ErrorKind.EXTERNAL),
-  INTERNAL_ERROR(ErrorKind.INTERNAL);
+  INTERNAL_ERROR(ErrorKind.INTERNAL),
+  /**
+   * A pipeline spec is wrong: YAML syntax, unknown key, missing field, SQL that does not analyse.
+   */
+  INVALID_PIPELINE(ErrorKind.USER),
+  /** A pipeline run started and failed (a step, a sink or the cluster). */
+  RUN_FAILED(ErrorKind.EXTERNAL);
 
   private final ErrorKind kind;
 
