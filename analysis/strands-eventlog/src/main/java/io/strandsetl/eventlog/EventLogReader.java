@@ -101,7 +101,12 @@ public final class EventLogReader {
       LogDiagnosticsBuilder diagnostics) {
     long limit;
     try {
-      limit = options.decompressedLimit(Files.size(file));
+      long size = Files.size(file);
+      if (size == 0 && !lastFile) {
+        // Spark may leave an empty rolled part behind; it holds no events.
+        return;
+      }
+      limit = options.decompressedLimit(size);
     } catch (IOException e) {
       throw new StrandsException(
           ErrorCode.IO_ERROR, "Cannot read event log " + file + ": " + e.getMessage(), e);
