@@ -76,13 +76,7 @@ public final class SourceLinter {
           "takeAsList",
           "tail",
           "isEmpty",
-          "toLocalIterator",
-          "join",
-          "format",
-          "split",
-          "strip",
-          "lower",
-          "upper");
+          "toLocalIterator");
 
   private static final Set<String> READS =
       Set.of("table", "parquet", "csv", "json", "orc", "load", "text", "delta");
