@@ -6,17 +6,26 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code strands} command. Exit codes: 0 done, 1 run failed or internal error, 2 user error. */
+/**
+ * The {@code strands} command. Exit codes: 0 done, 1 run failed or internal error, 2 user error.
+ */
 @Command(
     name = "strands",
     mixinStandardHelpOptions = true,
     versionProvider = StrandsCli.Version.class,
-    description = "Runs and watches Apache Spark ETL jobs: metrics, findings with fixes, cost, quality, compliance.",
-    subcommands = {AnalyzeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Runs and watches Apache Spark ETL jobs: metrics, findings with fixes, cost, quality, compliance.",
+    subcommands = {
+      AnalyzeCommand.class,
+      DemoCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class StrandsCli {
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line and returns the exit code (no System.exit: tests call this). */
@@ -37,7 +46,9 @@ public final class StrandsCli {
           err.println(
               "strands: internal error: "
                   + ex
-                  + (debug ? "" : " (set STRANDS_DEBUG=1 for the stack trace, and please report it)"));
+                  + (debug
+                      ? ""
+                      : " (set STRANDS_DEBUG=1 for the stack trace, and please report it)"));
           if (debug) {
             ex.printStackTrace(err);
           }
@@ -45,7 +56,12 @@ public final class StrandsCli {
         });
     cli.setParameterExceptionHandler(
         (ex, parameterArgs) -> {
-          err.println("strands: " + ex.getMessage() + " (see 'strands " + ex.getCommandLine().getCommandName() + " --help')");
+          err.println(
+              "strands: "
+                  + ex.getMessage()
+                  + " (see 'strands "
+                  + ex.getCommandLine().getCommandName()
+                  + " --help')");
           return ErrorKind.USER.exitCode();
         });
     return cli.execute(args);
