@@ -46,8 +46,8 @@ public final class AnalyzeService {
   }
 
   /**
-   * Analyses every application found at {@code path} (a file, a rolling directory or a directory
-   * of logs), in the order {@link EventLogSources#discover} gives.
+   * Analyses every application found at {@code path} (a file, a rolling directory or a directory of
+   * logs), in the order {@link EventLogSources#discover} gives.
    */
   public List<AnalysisReport> analyze(Path path) {
     List<AnalysisReport> reports = new ArrayList<>();

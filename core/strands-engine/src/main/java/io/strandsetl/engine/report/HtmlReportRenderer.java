@@ -123,8 +123,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
             .append("</b></li>");
       }
       out.append("</ul>");
-      if (f.impact() != null && f.impact().description() != null) {
-        out.append("<p><b>Impact:</b> ").append(esc(f.impact().description())).append("</p>");
+      String impact = Units.impact(f.impact());
+      if (!impact.isEmpty()) {
+        out.append("<p><b>Impact:</b> ").append(esc(impact)).append("</p>");
       }
       out.append("<p><b>Fix:</b> ").append(esc(f.recommendation().summary())).append("</p>");
       snippet(out, "PySpark", f.recommendation().pyspark());

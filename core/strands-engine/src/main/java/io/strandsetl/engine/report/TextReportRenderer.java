@@ -7,7 +7,6 @@ import static io.strandsetl.engine.report.Units.percent;
 
 import io.strandsetl.model.finding.Evidence;
 import io.strandsetl.model.finding.Finding;
-import io.strandsetl.model.finding.Impact;
 import io.strandsetl.model.finding.Severity;
 import io.strandsetl.model.run.AnalysisReport;
 import io.strandsetl.model.run.ApplicationInfo;
@@ -246,9 +245,9 @@ public final class TextReportRenderer implements ReportRenderer {
             .append(Units.evidenceValue(e.value(), e.unit()))
             .append("\n");
       }
-      Impact impact = f.impact();
-      if (impact != null && impact.description() != null) {
-        out.append("    impact:   ").append(impact.description()).append("\n");
+      String impact = Units.impact(f.impact());
+      if (!impact.isEmpty()) {
+        out.append("    impact:   ").append(impact).append("\n");
       }
       out.append("    fix:      ").append(f.recommendation().summary()).append("\n");
       if (f.recommendation().pyspark() != null) {

@@ -78,4 +78,35 @@ final class Units {
     }
     return unit.isEmpty() ? text : text + " " + unit;
   }
+
+  /**
+   * "≈ 417 s saved · 1.2 GiB avoided · 834 core-s saved (compute core-seconds) — how estimated".
+   */
+  static String impact(io.strandsetl.model.finding.Impact impact) {
+    if (impact == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    if (impact.timeSavedSeconds() != null) {
+      b.append("≈ ").append(number(impact.timeSavedSeconds())).append(" s saved");
+    }
+    if (impact.bytesAvoided() != null) {
+      b.append(b.length() > 0 ? " · " : "").append(bytes(impact.bytesAvoided())).append(" avoided");
+    }
+    if (impact.coreSecondsSaved() != null) {
+      b.append(b.length() > 0 ? " · " : "")
+          .append(number(impact.coreSecondsSaved()))
+          .append(" core-s saved");
+    }
+    if (impact.costDriver() != null && !impact.costDriver().isBlank()) {
+      b.append(b.length() > 0 ? " " : "")
+          .append("(drives ")
+          .append(impact.costDriver())
+          .append(")");
+    }
+    if (impact.description() != null && !impact.description().isBlank()) {
+      b.append(b.length() > 0 ? " — " : "").append(impact.description());
+    }
+    return b.toString();
+  }
 }
