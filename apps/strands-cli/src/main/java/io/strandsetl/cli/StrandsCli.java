@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       DemoCommand.class,
       GenerateCommand.class,
+      LintCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StrandsCli {
