@@ -1,0 +1,7 @@
+package io.strandsetl.spark.run;
+
+/** Outcome of a run or of one of its steps. */
+public enum RunStatus {
+  SUCCEEDED,
+  FAILED
+}

@@ -1,0 +1,287 @@
+package io.strandsetl.spark.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.strandsetl.engine.pipeline.PipelineParser;
+import io.strandsetl.engine.report.JsonReportRenderer;
+import io.strandsetl.model.ErrorCode;
+import io.strandsetl.model.StrandsException;
+import io.strandsetl.model.pipeline.PipelineSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs real pipelines on embedded Spark (local[2]). Each run starts and stops its own SparkContext
+ * because the event log directory is per run; runs are sequential.
+ */
+class PipelineRunnerTest {
+  @TempDir Path dir;
+
+  private Path orders() throws IOException {
+    Path csv = dir.resolve("in/orders.csv");
+    Files.createDirectories(csv.getParent());
+    Files.writeString(
+        csv,
+        """
+        id,customer,amount,seq
+        1,ana,10.5,1
+        2,bo,20.0,2
+        3,ana,4.5,3
+        """);
+    return csv;
+  }
+
+  private PipelineSpec spec(String yaml) {
+    return PipelineParser.parse("test.yaml", yaml.replace("$DIR", dir.toString()));
+  }
+
+  private RunOptions options() {
+    return new RunOptions(
+        "local[2]",
+        null,
+        dir.resolve("strands-data"),
+        Map.of("spark.sql.shuffle.partitions", "2", "spark.ui.enabled", "false"),
+        null,
+        false,
+        null);
+  }
+
+  private static final String TOTALS =
+      """
+      name: totals
+      sources:
+        - {name: orders, format: csv, path: $DIR/in/orders.csv, options: {header: true, inferSchema: true}}
+      transforms:
+        - name: totals
+          sql: SELECT customer, sum(amount) AS total FROM orders GROUP BY customer
+      sinks:
+        - {from: totals, path: $DIR/out/totals, format: csv, options: {header: true}}
+      """;
+
+  @Test
+  void runsPipelinePublishesOutputAndReportsFromItsOwnEventLog() throws Exception {
+    orders();
+
+    RunResult result = new PipelineRunner().run(spec(TOTALS), options());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(csvRows(dir.resolve("out/totals"))).containsExactlyInAnyOrder("ana,15.0", "bo,20.0");
+    assertThat(result.record().steps())
+        .extracting(s -> s.kind() + ":" + s.name() + ":" + s.status())
+        .containsExactly(
+            "source:orders:SUCCEEDED",
+            "transform:totals:SUCCEEDED",
+            "sink:totals:SUCCEEDED",
+            "publish:totals:SUCCEEDED");
+    assertThat(result.runDir()).startsWith(dir.resolve("strands-data/runs"));
+    assertThat(result.runDir().getFileName().toString()).isEqualTo(result.record().executionId());
+    try (Stream<Path> logs = Files.list(result.runDir().resolve("eventlog"))) {
+      assertThat(logs.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("eventlog_v2_"));
+    }
+    assertThat(result.record().analysisError()).isNull();
+    JsonNode json =
+        JsonReportRenderer.mapper().readTree(result.runDir().resolve("report.json").toFile());
+    assertThat(json.at("/run/status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(json.at("/run/pipeline/name").asText()).isEqualTo("totals");
+    assertThat(json.at("/application/name").asText()).isEqualTo("totals");
+    assertThat(json.at("/metrics/outputRecords").asLong()).isEqualTo(2);
+    assertThat(Files.readString(result.runDir().resolve("report.html")))
+        .contains("Run " + result.record().executionId())
+        .contains("SUCCEEDED");
+    assertThat(result.runDir().resolve("run.json")).exists();
+    assertThat(leftovers(dir.resolve("out"))).isEmpty();
+  }
+
+  @Test
+  void failingStepLeavesPreviousOutputUntouchedAndStillReports() throws Exception {
+    orders();
+    new PipelineRunner().run(spec(TOTALS), options());
+    Map<String, String> before = hashes(dir.resolve("out/totals"));
+
+    String failing =
+        TOTALS.replace(
+            "SELECT customer, sum(amount) AS total FROM orders GROUP BY customer",
+            "SELECT customer, if(amount < 15, amount, raise_error('amount too large')) AS total FROM orders");
+    RunResult result = new PipelineRunner().run(spec(failing), options());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.record().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.record().failingStep()).isEqualTo("sink 'totals'");
+    assertThat(result.record().error()).contains("amount too large").doesNotContain("\n");
+    assertThat(result.record().steps())
+        .extracting(s -> s.name() + ":" + s.status())
+        .containsExactly("orders:SUCCEEDED", "totals:SUCCEEDED", "totals:FAILED");
+    assertThat(hashes(dir.resolve("out/totals"))).isEqualTo(before);
+    assertThat(leftovers(dir.resolve("out"))).isEmpty();
+    JsonNode json =
+        JsonReportRenderer.mapper().readTree(result.runDir().resolve("report.json").toFile());
+    assertThat(json.at("/run/status").asText()).isEqualTo("FAILED");
+    assertThat(json.at("/run/error").asText()).contains("amount too large");
+    assertThat(json.at("/metrics/failedTasks").asLong()).isPositive();
+  }
+
+  @Test
+  void sqlErrorIsASpecErrorNamingTheStepAndWritesNothing() throws Exception {
+    orders();
+    String bad = TOTALS.replace("sum(amount)", "sum(amount_usd)");
+
+    assertThatThrownBy(() -> new PipelineRunner().run(spec(bad), options()))
+        .isInstanceOf(StrandsException.class)
+        .hasMessageStartingWith("Invalid step 'totals': ")
+        .hasMessageContaining("amount_usd")
+        .hasMessageNotContaining("\n")
+        .extracting(e -> ((StrandsException) e).code())
+        .isEqualTo(ErrorCode.INVALID_PIPELINE);
+    assertThat(dir.resolve("out")).doesNotExist();
+    try (Stream<Path> runs = Files.list(dir.resolve("strands-data/runs"))) {
+      assertThat(runs).isEmpty();
+    }
+  }
+
+  @Test
+  void missingSourceAndFileSinkAreRejectedBeforeSparkStarts() throws Exception {
+    Files.createDirectories(dir.resolve("out"));
+    Files.writeString(dir.resolve("out/totals"), "not a directory");
+
+    assertThatThrownBy(() -> new PipelineRunner().run(spec(TOTALS), options()))
+        .hasMessage(
+            "Invalid source 'orders': path "
+                + dir.resolve("in/orders.csv")
+                + " does not exist (check path); Invalid sink 'totals': path "
+                + dir.resolve("out/totals")
+                + " is a file (a sink writes a directory)");
+    assertThat(dir.resolve("strands-data")).doesNotExist();
+  }
+
+  @Test
+  void incrementalSourceReadsOnlyRowsAboveTheStoredWatermark() throws Exception {
+    Path in = dir.resolve("in/events");
+    Files.createDirectories(in);
+    Files.writeString(in.resolve("a.csv"), "seq,v\n1,a\n2,b\n3,c\n");
+    String yaml =
+        """
+        name: events
+        sources:
+          - name: events
+            format: csv
+            path: $DIR/in/events
+            options: {header: true, inferSchema: true}
+            incremental: {watermark_column: seq, initial_value: "1"}
+        sinks:
+          - {from: events, path: $DIR/out/events, format: csv, mode: append}
+        """;
+
+    RunResult first = new PipelineRunner().run(spec(yaml), options());
+    Files.writeString(in.resolve("b.csv"), "seq,v\n2,late\n4,d\n5,e\n");
+    RunResult second = new PipelineRunner().run(spec(yaml), options());
+
+    assertThat(first.record().watermarks())
+        .containsExactly(new WatermarkRecord("events", "seq", "1", "3"));
+    assertThat(second.record().watermarks())
+        .containsExactly(new WatermarkRecord("events", "seq", "3", "5"));
+    assertThat(csvRows(dir.resolve("out/events")))
+        .containsExactlyInAnyOrder("2,b", "3,c", "4,d", "5,e");
+    JsonNode state =
+        JsonReportRenderer.mapper()
+            .readTree(dir.resolve("strands-data/state/events/events.json").toFile());
+    assertThat(state.get("watermark").asText()).isEqualTo("5");
+    assertThat(state.get("executionId").asText()).isEqualTo(second.record().executionId());
+  }
+
+  @Test
+  void targetFileSizeMakesFilesLandNearTheTarget() throws Exception {
+    orders();
+    // 400k rows of 64 hex characters: about 27 MB of parquet that does not compress away.
+    String generate =
+        """
+        name: generate
+        sources:
+          - {name: orders, format: csv, path: $DIR/in/orders.csv}
+        transforms:
+          - name: rows
+            sql: SELECT id, sha2(cast(id AS string), 256) AS h FROM range(0, 400000, 1, 2)
+        sinks:
+          - {from: rows, path: $DIR/big}
+        """;
+    new PipelineRunner().run(spec(generate), options());
+    long target = 4L * 1024 * 1024;
+    String resize =
+        """
+        name: resize
+        sources:
+          - {name: big, format: parquet, path: $DIR/big}
+        sinks:
+          - {from: big, path: $DIR/sized, target_file_size: 4MB}
+        """;
+
+    SinkRecord sink = new PipelineRunner().run(spec(resize), options()).record().sinks().get(0);
+
+    System.out.printf(
+        "target-file-size: target=%d estimated=%d planned=%d files=%d bytes=%d average=%d%n",
+        target,
+        sink.estimatedBytes(),
+        sink.plannedFiles(),
+        sink.files(),
+        sink.bytes(),
+        sink.averageFileBytes());
+    assertThat(sink.plannedFiles()).isGreaterThan(2);
+    assertThat(sink.files()).isEqualTo(sink.plannedFiles().longValue());
+    assertThat(sink.averageFileBytes()).isBetween(target / 2, target * 2);
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  /** Data lines of every CSV part file under {@code dir}, header lines dropped. */
+  private static List<String> csvRows(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+          .filter(p -> p.getFileName().toString().startsWith("part-"))
+          .filter(p -> p.getFileName().toString().endsWith(".csv"))
+          .flatMap(
+              p -> {
+                try {
+                  return Files.readAllLines(p, StandardCharsets.UTF_8).stream();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .filter(l -> !l.startsWith("customer,") && !l.startsWith("seq,") && !l.isBlank())
+          .toList();
+    }
+  }
+
+  static Map<String, String> hashes(Path dir) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        out.put(
+            dir.relativize(p).toString(),
+            HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+      }
+    }
+    return out;
+  }
+
+  static List<String> leftovers(Path parent) throws IOException {
+    try (Stream<Path> entries = Files.list(parent)) {
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.contains(StagedOutput.STAGING) || n.contains(StagedOutput.BACKUP))
+          .toList();
+    }
+  }
+}
