@@ -777,11 +777,35 @@ public final class SourceLinter {
           p.line(),
           p.name()
               + "() brings every row of "
-              + chain.root()
+              + subject(chain, at)
               + " to the driver (no limit or aggregation before it)",
           List.of(),
           null);
     }
+  }
+
+  /** {@code df}, or {@code spark.table("sales")} when the chain starts at the session. */
+  private static String subject(Chain chain, int upTo) {
+    if (!SESSIONS.contains(chain.root()) || upTo < 2) {
+      return chain.root();
+    }
+    StringBuilder b = new StringBuilder(chain.root());
+    for (int i = 1; i < upTo; i++) {
+      Chain.Part p = chain.parts().get(i);
+      b.append('.').append(p.name());
+      String arg = p.stringArg(0);
+      if (arg != null) {
+        String one = arg.strip().replaceAll("\\s+", " ");
+        return b.append("(\"")
+            .append(one.length() <= 40 ? one : one.substring(0, 39) + "…")
+            .append("\")")
+            .toString();
+      }
+      if (p.called()) {
+        b.append("(…)");
+      }
+    }
+    return b.toString();
   }
 
   private void repeatedComputation(Chain chain) {
