@@ -136,4 +136,35 @@ class PySparkLintTest {
             + "def b():\n    df = spark.table('y')\n    df.count()\n";
     assertThat(foundIn("job.py", py)).isEmpty();
   }
+
+  @Test
+  void functionsModuleBroadcastIsAHintAndSmallLeftSideIsReported() {
+    String py =
+        "from pyspark.sql import functions\n"
+            + "d = spark.table('dim_store')\n"
+            + "a = sales.join(functions.broadcast(d), 'k')\n"
+            + "b = d.join(sales, 'k')\n";
+    assertThat(foundIn("job.py", py, "dim_store")).containsExactly("missing-broadcast:4");
+  }
+
+  @Test
+  void distinctIsNotBoundingButCacheThenCountIsNoRepeat() {
+    String py =
+        "df = spark.table('sales')\n"
+            + "kinds = df.select('kind').distinct().collect()\n"
+            + "other = spark.table('x')\n"
+            + "other.cache().count()\n"
+            + "other.show()\n";
+    assertThat(foundIn("job.py", py)).containsExactly("collect-to-driver:2");
+  }
+
+  @Test
+  void keywordArgumentsAndConditionalsAreRead() {
+    String py =
+        "df = spark.table('sales')\n"
+            + "j = df.join(other, on='id', how='left')\n"
+            + "if df.count() > 0:\n"
+            + "    df.show()\n";
+    assertThat(foundIn("job.py", py)).containsExactly("repeated-computation:4");
+  }
 }

@@ -43,4 +43,13 @@ class ScalaLintTest {
     assertThat(foundIn("Job.scala", "val t = df.withColumn(\"total\", sum($\"x\").over())\n"))
         .containsExactly("unpartitioned-window:1");
   }
+
+  @Test
+  void windowImportAliasIsFollowedInScala() {
+    String scala =
+        "import org.apache.spark.sql.expressions.{Window => W}\n"
+            + "val w = W.orderBy($\"ts\")\n"
+            + "val ok = W.partitionBy($\"k\").orderBy($\"ts\")\n";
+    assertThat(foundIn("Job.scala", scala)).containsExactly("unpartitioned-window:2");
+  }
 }

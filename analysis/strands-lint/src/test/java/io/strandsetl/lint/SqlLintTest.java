@@ -131,4 +131,11 @@ class SqlLintTest {
             + "SELECT x FROM (SELECT x, RANK() OVER (ORDER BY y) r FROM u) d";
     assertThat(foundIn("q.sql", sql)).containsExactly("select-star:1", "unpartitioned-window:4");
   }
+
+  @Test
+  void unqualifiedEqualityInWhereCountsAsAJoinPredicateAndDeleteWhereIsChecked() {
+    assertThat(foundIn("q.sql", "SELECT x FROM a, b WHERE id = a_id")).isEmpty();
+    assertThat(foundIn("q.sql", "DELETE FROM t\nWHERE to_date(ts) = '2024-01-01'"))
+        .containsExactly("non-sargable-predicate:2");
+  }
 }
