@@ -75,9 +75,10 @@ public final class RetailDataGenerator {
   }
 
   /**
-   * The complete dataset in {@code out}, if one was generated there with the same scale and seed.
+   * The complete dataset in {@code out}, if one was generated there with this scale and seed. Needs
+   * no Spark: callers check before they start a session.
    */
-  public Optional<GeneratedDataset> existing(Path out) {
+  public static Optional<GeneratedDataset> existing(Path out, double scale, long seed) {
     return DatasetMarker.read(out, NAME, scale, seed);
   }
 

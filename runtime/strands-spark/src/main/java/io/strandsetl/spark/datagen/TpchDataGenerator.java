@@ -72,7 +72,11 @@ public final class TpchDataGenerator {
     this.scaleFactor = scaleFactor;
   }
 
-  public Optional<GeneratedDataset> existing(Path out) {
+  /**
+   * The complete dataset in {@code out}, if one was generated there at this scale factor. Needs no
+   * Spark.
+   */
+  public static Optional<GeneratedDataset> existing(Path out, double scaleFactor) {
     return DatasetMarker.read(out, NAME, scaleFactor, 0L);
   }
 

@@ -111,8 +111,8 @@ class DataGeneratorsIT {
       assertThat(ra.exceptAll(rb).count()).as(table).isZero();
       assertThat(read(c, table).exceptAll(rb).count()).as(table).isPositive();
     }
-    assertThat(new RetailDataGenerator(spark, 0.01, 11).existing(dir.resolve("a"))).isPresent();
-    assertThat(new RetailDataGenerator(spark, 0.02, 11).existing(dir.resolve("a"))).isEmpty();
+    assertThat(RetailDataGenerator.existing(dir.resolve("a"), 0.01, 11)).isPresent();
+    assertThat(RetailDataGenerator.existing(dir.resolve("a"), 0.02, 11)).isEmpty();
     assertThat(Files.exists(dir.resolve("a").resolve(DatasetMarker.FILE_NAME))).isTrue();
   }
 
