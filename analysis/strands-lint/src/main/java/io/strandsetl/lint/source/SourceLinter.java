@@ -510,13 +510,19 @@ public final class SourceLinter {
   private void join(Chain chain, int index) {
     Chain.Part p = chain.parts().get(index);
     List<Token> right = p.args().isEmpty() ? List.of() : p.args().get(0);
-    if (right.isEmpty() || right.get(0).is("[") || right.stream().anyMatch(t -> t.is("for"))) {
-      return; // "sep".join([...]) and friends: not a DataFrame join
+    String receiver = chain.parts().get(index - 1).name().toLowerCase(Locale.ROOT);
+    boolean notDataFrame =
+        right.isEmpty()
+            || right.get(0).is("[")
+            || right.get(0).is("(")
+            || right.get(0).is("*")
+            || right.stream().anyMatch(t -> t.is("for"))
+            || receiver.contains("sep")
+            || !dataFrameRoot(chain);
+    if (notDataFrame) {
+      return; // "sep".join([...]), os.path.join(*parts), thread.join() and friends
     }
     Var rootVar = vars.get(chain.root());
-    if (rootVar != null && rootVar.local) {
-      return;
-    }
     boolean cross =
         p.args().stream()
             .anyMatch(
