@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       GenerateCommand.class,
       LintCommand.class,
+      RunCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StrandsCli {

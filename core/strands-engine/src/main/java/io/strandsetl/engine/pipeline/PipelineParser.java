@@ -263,7 +263,9 @@ public final class PipelineParser {
     String path = o.string("path");
     String table = o.string("table");
     if (path == null && table == null) {
-      problem(o.node, "missing required key 'path' (or 'table') in " + label);
+      if (!o.misspelled.contains("path") && !o.misspelled.contains("table")) {
+        problem(o.node, "missing required key 'path' (or 'table') in " + label);
+      }
     } else if (path != null && table != null) {
       problem(o.value("table"), "give either 'path' or 'table' in " + label + ", not both");
     }
@@ -412,6 +414,10 @@ public final class PipelineParser {
   private final class Obj {
     final MappingNode node;
     final Map<String, Node> values = new LinkedHashMap<>();
+
+    /** Keys an unknown key was taken for: their absence is already reported as that typo. */
+    final Set<String> misspelled = new HashSet<>();
+
     String label;
 
     Obj(MappingNode node, String label) {
@@ -429,6 +435,9 @@ public final class PipelineParser {
     }
 
     String requiredString(String key) {
+      if (!values.containsKey(key) && misspelled.contains(key)) {
+        return null;
+      }
       if (!values.containsKey(key)) {
         problem(node, "missing required key '" + key + "' in " + label);
         return null;
@@ -452,6 +461,9 @@ public final class PipelineParser {
     }
 
     <E extends Enum<E>> E requiredEnum(String key, Class<E> type) {
+      if (!values.containsKey(key) && misspelled.contains(key)) {
+        return null;
+      }
       if (!values.containsKey(key)) {
         problem(
             node,
@@ -500,6 +512,9 @@ public final class PipelineParser {
     }
 
     List<Node> requiredSequence(String key) {
+      if (!values.containsKey(key) && misspelled.contains(key)) {
+        return List.of();
+      }
       if (!values.containsKey(key)) {
         problem(node, "missing required key '" + key + "' in " + label);
         return List.of();
@@ -569,6 +584,7 @@ public final class PipelineParser {
       String key = ks.getValue();
       if (!allowed.contains(key)) {
         problem(keyNode, "unknown key '" + key + "'" + suggestion(key, allowed));
+        ClosestName.of(key, allowed).ifPresent(o.misspelled::add);
       } else if (o.values.containsKey(key)) {
         problem(keyNode, "duplicate key '" + key + "'");
       } else {
