@@ -168,7 +168,8 @@ public final class SourceLinter {
           "java",
           "org",
           "io",
-          "pyspark");
+          "pyspark",
+          "gc");
 
   private static final Set<String> FUNCTION_MODULES =
       Set.of("F", "f", "sf", "fn", "func", "psf", "functions");
@@ -510,9 +511,15 @@ public final class SourceLinter {
   private void join(Chain chain, int index) {
     Chain.Part p = chain.parts().get(index);
     List<Token> right = p.args().isEmpty() ? List.of() : p.args().get(0);
-    String receiver = chain.parts().get(index - 1).name().toLowerCase(Locale.ROOT);
+    String receiverName = chain.parts().get(index - 1).name();
+    String receiver = receiverName.toLowerCase(Locale.ROOT);
     boolean notDataFrame =
         right.isEmpty()
+            || right.size() == 1 && right.get(0).isString()
+            || receiverName.length() > 1
+                && receiverName.equals(receiverName.toUpperCase(Locale.ROOT))
+            || receiver.contains("delim")
+            || receiver.endsWith("url")
             || right.get(0).is("[")
             || right.get(0).is("(")
             || right.get(0).is("*")
