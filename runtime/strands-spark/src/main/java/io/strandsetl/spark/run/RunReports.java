@@ -30,12 +30,35 @@ final class RunReports {
     ObjectMapper mapper = JsonReportRenderer.mapper();
     try {
       ObjectNode run = mapper.valueToTree(result.record());
+      maskSecrets(run.path("pipeline"));
       writeAtomically(dir.resolve("run.json"), mapper.writeValueAsString(run) + "\n");
       writeAtomically(dir.resolve("report.json"), json(result, run));
       writeAtomically(dir.resolve("report.html"), html(result));
     } catch (IOException e) {
       throw new StrandsException(
           ErrorCode.IO_ERROR, "Cannot write run reports in " + dir + ": " + e.getMessage());
+    }
+  }
+
+  /** Option keys whose values never leave the process (JDBC passwords, cloud keys). */
+  private static final java.util.regex.Pattern SECRET_KEY =
+      java.util.regex.Pattern.compile(
+          "(?i).*(password|passwd|secret|token|credential|access[._-]?key|private[._-]?key).*");
+
+  /** Replaces secret values in sources' and sinks' options and engine.conf with "****". */
+  static void maskSecrets(com.fasterxml.jackson.databind.JsonNode pipeline) {
+    List<com.fasterxml.jackson.databind.JsonNode> maps = new java.util.ArrayList<>();
+    pipeline.path("sources").forEach(s -> maps.add(s.path("options")));
+    pipeline.path("sinks").forEach(s -> maps.add(s.path("options")));
+    maps.add(pipeline.path("engine").path("conf"));
+    for (var node : maps) {
+      if (node instanceof ObjectNode options) {
+        List<String> keys = new java.util.ArrayList<>();
+        options.fieldNames().forEachRemaining(keys::add);
+        keys.stream()
+            .filter(k -> SECRET_KEY.matcher(k).matches())
+            .forEach(k -> options.put(k, "****"));
+      }
     }
   }
 
