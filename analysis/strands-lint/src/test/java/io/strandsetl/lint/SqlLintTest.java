@@ -138,4 +138,16 @@ class SqlLintTest {
     assertThat(foundIn("q.sql", "DELETE FROM t\nWHERE to_date(ts) = '2024-01-01'"))
         .containsExactly("non-sargable-predicate:2");
   }
+
+  @Test
+  void selectStarOverOneDerivedTableOrCteIsNotReportedButTheInnerStarIs() {
+    String sql =
+        "WITH totals AS (SELECT customer_id, SUM(amount) AS total FROM sales GROUP BY customer_id)\n"
+            + "SELECT * FROM totals;\n"
+            + "SELECT * FROM (\n"
+            + "  SELECT t.*, RANK() OVER (PARTITION BY state ORDER BY total) AS r FROM customer_totals t\n"
+            + ") WHERE r <= 100;\n"
+            + "SELECT * FROM (SELECT a FROM x) d JOIN y ON d.a = y.a";
+    assertThat(foundIn("q.sql", sql)).containsExactly("select-star:4", "select-star:6");
+  }
 }

@@ -65,6 +65,9 @@ final class SqlChecks {
   private final int lineBase;
   private final int fallbackLine;
 
+  /** Names of the CTEs seen so far: their columns are defined by queries linted on their own. */
+  private final Set<String> cteNames = new java.util.HashSet<>();
+
   /**
    * @param lineBase added to JSqlParser's 1-based line numbers to get the file's line
    * @param fallbackLine the file line used when a node carries no position
@@ -95,6 +98,9 @@ final class SqlChecks {
   private void select(Select select, boolean inExists) {
     if (select.getWithItemsList() != null) {
       for (WithItem<?> with : select.getWithItemsList()) {
+        if (with.getUnquotedAliasName() != null) {
+          cteNames.add(with.getUnquotedAliasName().toLowerCase(Locale.ROOT));
+        }
         if (with.getSelect() != null) {
           select(with.getSelect(), false);
         }
@@ -113,7 +119,7 @@ final class SqlChecks {
     Scanner scanner = new Scanner(p);
     for (SelectItem<?> item : p.getSelectItems()) {
       Expression e = item.getExpression();
-      if (!inExists && e instanceof AllColumns all) {
+      if (!inExists && e instanceof AllColumns all && !overDefinedColumns(p)) {
         String what =
             all instanceof AllTableColumns t ? t.getTable().getFullyQualifiedName() + ".*" : "*";
         out.add(
@@ -138,6 +144,20 @@ final class SqlChecks {
     if (p.getHaving() != null) {
       p.getHaving().accept(scanner, null);
     }
+  }
+
+  /**
+   * A {@code SELECT *} over one derived table or CTE only passes on columns another query of the
+   * statement already chose (and Spark prunes through it), so it is not reported; that query is.
+   */
+  private boolean overDefinedColumns(PlainSelect p) {
+    if (p.getJoins() != null && !p.getJoins().isEmpty()) {
+      return false;
+    }
+    FromItem from = p.getFromItem();
+    return from instanceof ParenthesedSelect
+        || from instanceof Table t
+            && cteNames.contains(t.getName().replace("`", "").toLowerCase(Locale.ROOT));
   }
 
   private void fromItem(FromItem item) {
