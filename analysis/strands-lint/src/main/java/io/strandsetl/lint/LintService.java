@@ -78,7 +78,13 @@ public final class LintService {
     if (ext.equals("sql")) {
       SqlLinter.lintScript(text, 1, collector);
     } else {
-      SourceLinter.lint(text, Language.ofFileName(name).orElseThrow(), collector);
+      try {
+        SourceLinter.lint(text, Language.ofFileName(name).orElseThrow(), collector);
+      } catch (RuntimeException e) {
+        // a bug in a rule must not cost the user the other files: say so, go on
+        collector.note(
+            1, "Cannot check the rest of this file: internal error " + e + " (please report it)");
+      }
     }
     return collector;
   }

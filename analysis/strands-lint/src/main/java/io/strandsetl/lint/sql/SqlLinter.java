@@ -47,9 +47,16 @@ public final class SqlLinter {
     for (SqlSplitter.Piece piece : SqlSplitter.split(script, out::readDirectives)) {
       int lineBase = firstLine - 1 + piece.firstLine() - 1;
       Statement statement = parse(piece, lineBase, out);
+      int statementLine = lineBase + piece.tokenLine() - piece.firstLine() + 1;
       if (statement != null) {
-        new SqlChecks(out, lineBase, lineBase + piece.tokenLine() - piece.firstLine() + 1)
-            .statement(statement);
+        try {
+          new SqlChecks(out, lineBase, statementLine).statement(statement);
+        } catch (RuntimeException e) {
+          // a bug in a rule must not cost the user the rest of the file: say so, go on
+          out.note(
+              statementLine,
+              "Cannot check SQL statement: internal error " + e + " (please report it)");
+        }
       }
     }
   }
