@@ -104,8 +104,10 @@ public final class CartesianJoinDetector implements Detector {
     Severity severity;
     String size;
     Double pairs = null;
-    if (left != null && right != null) {
-      pairs = (double) left * right;
+    if (out != null || (left != null && right != null)) {
+      // Without a condition every pair is output, so the output count is the exact pair count; the
+      // sides' own row metrics can be inflated when Spark recomputes a side per partition pair.
+      pairs = out != null ? (double) out : (double) left * right;
       long critical = thresholds.criticalRowPairs();
       severity =
           pairs >= critical
@@ -113,7 +115,10 @@ public final class CartesianJoinDetector implements Detector {
               : pairs >= critical / 100.0
                   ? Severity.HIGH
                   : pairs >= critical / 10_000.0 ? Severity.MEDIUM : Severity.LOW;
-      size = Quantities.count(left) + " × " + Quantities.count(right) + " rows";
+      size =
+          left != null && right != null && (out == null || left * right == out)
+              ? Quantities.count(left) + " × " + Quantities.count(right) + " rows"
+              : Quantities.count(pairs.longValue()) + " row pairs";
     } else {
       // Unknown sizes: not safe to call it harmless.
       severity = Severity.MEDIUM;
@@ -128,7 +133,7 @@ public final class CartesianJoinDetector implements Detector {
       evidence.add(new Evidence("right rows", right, "rows"));
     }
     if (pairs != null) {
-      evidence.add(new Evidence("row pairs compared", pairs, "rows"));
+      evidence.add(new Evidence("row pairs compared", pairs.longValue(), "rows"));
     }
     if (out != null) {
       evidence.add(new Evidence("output rows", out, "rows"));

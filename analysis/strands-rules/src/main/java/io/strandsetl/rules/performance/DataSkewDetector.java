@@ -68,6 +68,10 @@ public final class DataSkewDetector implements Detector {
     List<Finding> findings = new ArrayList<>();
     double appSeconds = RunFacts.durationSeconds(run);
     int cores = RunFacts.totalCores(run);
+    boolean speculationOn =
+        run.application() != null
+            && run.application().config() != null
+            && Boolean.TRUE.equals(run.application().config().speculation());
     for (StageMetrics s : RunFacts.latestAttempts(run)) {
       Distribution d = s.taskDurationMs();
       if (d.count() < thresholds.minTasks() || d.max() < thresholds.minMaxTaskMs()) {
@@ -78,13 +82,19 @@ public final class DataSkewDetector implements Detector {
       if (ratio < thresholds.minRatio()) {
         continue;
       }
-      findings.add(finding(s, d, median, ratio, appSeconds, cores));
+      findings.add(finding(s, d, median, ratio, appSeconds, cores, speculationOn));
     }
     return findings;
   }
 
   private Finding finding(
-      StageMetrics s, Distribution d, double median, double ratio, double appSeconds, int cores) {
+      StageMetrics s,
+      Distribution d,
+      double median,
+      double ratio,
+      double appSeconds,
+      int cores,
+      boolean speculationOn) {
     boolean shuffle = s.shuffleReadBytes() > 0;
     Distribution bytes = shuffle ? s.taskShuffleReadBytes() : s.taskInputBytes();
     String bytesName = shuffle ? "shuffle read" : "input";
@@ -142,7 +152,7 @@ public final class DataSkewDetector implements Detector {
         severity,
         title,
         evidence,
-        dataDriven ? skewFix(bytesName, bytesRatio) : stragglerFix(),
+        dataDriven ? skewFix(bytesName, bytesRatio) : stragglerFix(speculationOn),
         impact,
         RunFacts.stageLocation(s));
   }
@@ -182,12 +192,15 @@ public final class DataSkewDetector implements Detector {
             "spark.sql.adaptive.skewJoin.enabled", "true"));
   }
 
-  private static Recommendation stragglerFix() {
+  private static Recommendation stragglerFix(boolean speculationOn) {
     return new Recommendation(
         "The slowest task did not read much more data than the others, so the cause is the"
-            + " executor, not the data (slow or overloaded node, GC, remote reads). Enable"
-            + " speculation so a slow attempt is re-launched elsewhere, and check that executor's GC"
-            + " time and host.",
+            + " executor, not the data (slow or overloaded node, GC, remote reads). "
+            + (speculationOn
+                ? "Speculation is already on: lower its multiplier so the copy starts sooner, and"
+                    + " check that executor's GC time and host."
+                : "Enable speculation so a slow attempt is re-launched elsewhere, and check that"
+                    + " executor's GC time and host."),
         """
         spark = (SparkSession.builder
                  .config("spark.speculation", "true")

@@ -61,19 +61,72 @@ public final class GcPressureDetector implements Detector {
 
   @Override
   public List<Finding> detect(RunAnalysis run) {
-    List<Finding> findings = new ArrayList<>();
     double runSeconds = RunFacts.executorRunSeconds(run);
-    for (StageMetrics s : RunFacts.latestAttempts(run)) {
-      if (s.executorRunTimeMs() <= 0 || s.jvmGcTimeMs() < thresholds.minGcMs()) {
-        continue;
+    List<StageMetrics> stages = RunFacts.latestAttempts(run);
+    long appGcMs = 0;
+    long appRunMs = 0;
+    for (StageMetrics s : stages) {
+      appGcMs += s.jvmGcTimeMs();
+      appRunMs += s.executorRunTimeMs();
+    }
+    // GC is tuned per application (heap, cores, collector): when the whole run passes, one
+    // application finding names the worst stages instead of one finding per stage.
+    if (passes(appGcMs, appRunMs)) {
+      List<StageMetrics> worst = new ArrayList<>();
+      for (StageMetrics s : stages) {
+        if (s.executorRunTimeMs() > 0
+            && ratio(s.jvmGcTimeMs(), s.executorRunTimeMs()) >= thresholds.minRatio()) {
+          worst.add(s);
+        }
       }
-      double ratio = (double) s.jvmGcTimeMs() / s.executorRunTimeMs();
-      if (ratio < thresholds.minRatio()) {
-        continue;
+      worst.sort(
+          java.util.Comparator.comparingLong(StageMetrics::jvmGcTimeMs)
+              .reversed()
+              .thenComparingInt(StageMetrics::stageId));
+      List<Evidence> extra = new ArrayList<>();
+      extra.add(new Evidence("stages at or above the GC threshold", worst.size(), "stages"));
+      for (StageMetrics s : worst.subList(0, Math.min(3, worst.size()))) {
+        extra.add(
+            new Evidence(
+                "GC time / run time of stage " + s.stageId(),
+                Quantities.round(100 * ratio(s.jvmGcTimeMs(), s.executorRunTimeMs()), 1),
+                "%"));
       }
-      findings.add(finding(s, ratio, runSeconds));
+      return List.of(
+          finding(
+              "The run",
+              io.strandsetl.model.finding.Location.ofApplication(),
+              appGcMs,
+              appRunMs,
+              runSeconds,
+              extra));
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (StageMetrics s : stages) {
+      if (passes(s.jvmGcTimeMs(), s.executorRunTimeMs())) {
+        List<Evidence> extra =
+            List.of(
+                new Evidence("tasks", s.numTasks(), "tasks"),
+                new Evidence("memory spill", s.memorySpillBytes(), "bytes"));
+        findings.add(
+            finding(
+                "Stage " + s.stageId(),
+                RunFacts.stageLocation(s),
+                s.jvmGcTimeMs(),
+                s.executorRunTimeMs(),
+                runSeconds,
+                extra));
+      }
     }
     return findings;
+  }
+
+  private boolean passes(long gcMs, long runMs) {
+    return runMs > 0 && gcMs >= thresholds.minGcMs() && ratio(gcMs, runMs) >= thresholds.minRatio();
+  }
+
+  private static double ratio(long gcMs, long runMs) {
+    return runMs <= 0 ? 0 : (double) gcMs / runMs;
   }
 
   /** Dr. Elephant's GC ratio bands: 0.08 low, 0.1 moderate, 0.15 severe, 0.2 critical. */
@@ -90,20 +143,24 @@ public final class GcPressureDetector implements Detector {
     return Severity.LOW;
   }
 
-  private Finding finding(StageMetrics s, double ratio, double runSeconds) {
-    double gcSeconds = s.jvmGcTimeMs() / 1000.0;
-    double savedSeconds =
-        Math.max(0, gcSeconds - HEALTHY_GC_RATIO * (s.executorRunTimeMs() / 1000.0));
-    // The ratio says how sick the stage is; the seconds say whether it matters for this run.
+  private Finding finding(
+      String scope,
+      io.strandsetl.model.finding.Location location,
+      long gcMs,
+      long runMs,
+      double runSeconds,
+      List<Evidence> extra) {
+    double ratio = ratio(gcMs, runMs);
+    double gcSeconds = gcMs / 1000.0;
+    double savedSeconds = Math.max(0, gcSeconds - HEALTHY_GC_RATIO * (runMs / 1000.0));
+    // The ratio says how sick the run is; the seconds say whether it matters for this run.
     Severity severity =
         SeverityScale.min(ratioSeverity(ratio), SeverityScale.ofSeconds(gcSeconds, runSeconds));
-    List<Evidence> evidence =
-        List.of(
-            new Evidence("JVM GC time", s.jvmGcTimeMs(), "ms"),
-            new Evidence("executor run time", s.executorRunTimeMs(), "ms"),
-            new Evidence("GC time / run time", Quantities.round(ratio * 100, 1), "%"),
-            new Evidence("tasks", s.numTasks(), "tasks"),
-            new Evidence("memory spill", s.memorySpillBytes(), "bytes"));
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(new Evidence("JVM GC time", gcMs, "ms"));
+    evidence.add(new Evidence("executor run time", runMs, "ms"));
+    evidence.add(new Evidence("GC time / run time", Quantities.round(ratio * 100, 1), "%"));
+    evidence.addAll(extra);
     Recommendation rec =
         new Recommendation(
             "Tasks spend "
@@ -137,24 +194,23 @@ public final class GcPressureDetector implements Detector {
             Quantities.round(savedSeconds, 1),
             "compute core-seconds",
             "GC time above a healthy 5 % of run time: "
-                + Quantities.millis(s.jvmGcTimeMs())
+                + Quantities.millis(gcMs)
                 + " GC − 5 % × "
-                + Quantities.millis(s.executorRunTimeMs())
+                + Quantities.millis(runMs)
                 + " run time.");
     return Finding.of(
         ID,
         severity,
-        "Stage "
-            + s.stageId()
+        scope
             + " spends "
             + Quantities.percent(ratio)
             + " of task time in GC ("
-            + Quantities.millis(s.jvmGcTimeMs())
+            + Quantities.millis(gcMs)
             + ")",
         evidence,
         rec,
         impact,
-        RunFacts.stageLocation(s));
+        location);
   }
 
   /** Creates {@link GcPressureDetector} from {@code detector.gc-pressure.*}. */

@@ -85,7 +85,8 @@ public final class IdleExecutorsDetector implements Detector {
     // Right-sized, the same busy time would fill TARGET_UTILISATION of the allocation.
     double neededCoreSeconds = m.busyCoreMs() / 1000.0 / TARGET_UTILISATION;
     double savable = Math.max(0, allocatedCoreSeconds - neededCoreSeconds);
-    Severity severity = SeverityScale.ofSeconds(savable, allocatedCoreSeconds);
+    // Idle capacity is a cost, not a delay: rate the core-seconds that could be given back.
+    Severity severity = SeverityScale.ofCoreSeconds(savable);
 
     SparkConfigSummary config = run.application() == null ? null : run.application().config();
     boolean dynamic = config != null && Boolean.TRUE.equals(config.dynamicAllocation());

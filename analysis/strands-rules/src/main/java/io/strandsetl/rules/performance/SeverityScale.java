@@ -33,6 +33,24 @@ final class SeverityScale {
   }
 
   /**
+   * Core-seconds of paid but wasted capacity, judged absolutely because a run's share says nothing
+   * about the bill: 10 core-hours is critical, 1 core-hour high, 10 core-minutes medium. (At
+   * roughly $0.04–0.10 per core-hour on demand, below 10 core-minutes the money is cents.)
+   */
+  static Severity ofCoreSeconds(double coreSeconds) {
+    if (coreSeconds >= 36_000) {
+      return Severity.CRITICAL;
+    }
+    if (coreSeconds >= 3_600) {
+      return Severity.HIGH;
+    }
+    if (coreSeconds >= 600) {
+      return Severity.MEDIUM;
+    }
+    return Severity.LOW;
+  }
+
+  /**
    * Bytes at stake (read, shuffled, spilled or written needlessly): 1 GiB takes roughly 10 core
    * seconds to read and 1 TiB hours, so decades of bytes map to severities.
    */

@@ -11,8 +11,13 @@ class GcPressureDetectorTest {
       new GcPressureDetector(GcPressureDetector.Thresholds.DEFAULTS);
 
   @Test
-  void flagsStageSpendingAQuarterOfItsTimeInGc() {
-    var run = run().stage(2, s -> s.runTime(4_000_000).gc(1_000_000)).build();
+  void flagsRunSpendingAFifthOfItsTimeInGcOnceNamingTheWorstStages() {
+    var run =
+        run()
+            .stage(2, s -> s.runTime(4_000_000).gc(1_000_000))
+            .stage(3, s -> s.runTime(1_000_000).gc(300_000))
+            .stage(4, s -> s.runTime(1_000_000).gc(10_000))
+            .build();
 
     var findings = detector.detect(run);
 
@@ -20,10 +25,35 @@ class GcPressureDetectorTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.title()).isEqualTo("Stage 2 spends 25.0% of task time in GC (16.7 min)");
-              assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-              // GC above 5 % of run time: 1000 s − 200 s.
-              assertThat(f.impact().coreSecondsSaved()).isEqualTo(800.0);
+              assertThat(f.id()).isEqualTo("gc-pressure@app");
+              assertThat(f.title()).isEqualTo("The run spends 21.8% of task time in GC (21.8 min)");
+              // Critical GC ratio (>= 0.2), but 1310 s is under a quarter of the 6000 s run.
+              assertThat(f.severity()).isEqualTo(Severity.HIGH);
+              // GC above 5 % of run time: 1310 s − 300 s.
+              assertThat(f.impact().coreSecondsSaved()).isEqualTo(1010.0);
+              assertThat(f.evidence())
+                  .anySatisfy(
+                      e -> {
+                        assertThat(e.name()).isEqualTo("GC time / run time of stage 3");
+                        assertThat(e.value()).isEqualTo(30.0);
+                      });
+            });
+  }
+
+  @Test
+  void flagsASingleGcHeavyStageInAnOtherwiseHealthyRun() {
+    var run =
+        run()
+            .stage(2, s -> s.runTime(200_000).gc(60_000))
+            .stage(3, s -> s.runTime(4_000_000).gc(40_000))
+            .build();
+
+    assertThat(detector.detect(run))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.id()).isEqualTo("gc-pressure@job-0/stage-2");
+              assertThat(f.title()).isEqualTo("Stage 2 spends 30.0% of task time in GC (1.0 min)");
             });
   }
 
