@@ -150,4 +150,12 @@ class SqlLintTest {
             + "SELECT * FROM (SELECT a FROM x) d JOIN y ON d.a = y.a";
     assertThat(foundIn("q.sql", sql)).containsExactly("select-star:4", "select-star:6");
   }
+
+  @Test
+  void sparkVariablesDoNotStopParsing() {
+    String sql = "SELECT *\nFROM sales\nWHERE dt = ${run_date} AND region = '${hivevar:region}'";
+    LintReport report = new LintService(LintOptions.defaults()).lintText("q.sql", sql);
+    assertThat(Samples.typeAndLine(report.findings())).containsExactly("select-star:1");
+    assertThat(report.notes()).isEmpty();
+  }
 }

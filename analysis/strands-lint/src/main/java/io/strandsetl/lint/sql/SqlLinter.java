@@ -29,6 +29,7 @@ public final class SqlLinter {
   private static final Pattern TOP_LEVEL_QUERY = Pattern.compile("(?i)\\b(SELECT|WITH)\\b");
   private static final Pattern SPARK_TAIL_CLAUSE =
       Pattern.compile("(?i)\\b(DISTRIBUTE|SORT|CLUSTER)\\s+BY\\b");
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}\\n]*}");
   private static final Pattern PARSE_POSITION = Pattern.compile("at line (\\d+), column (\\d+)");
   private static final Pattern UNEXPECTED =
       Pattern.compile("Encountered unexpected token: (\"[^\"]*\")");
@@ -116,7 +117,7 @@ public final class SqlLinter {
   private static Statement parse(SqlSplitter.Piece piece, int lineBase, LintCollector out) {
     JSQLParserException first;
     try {
-      return CCJSqlParserUtil.parse(piece.text());
+      return CCJSqlParserUtil.parse(substituteVariables(piece.text()));
     } catch (JSQLParserException e) {
       first = e;
     } catch (RuntimeException e) {
@@ -127,13 +128,18 @@ public final class SqlLinter {
     String fallback = sparkQueryPart(piece);
     if (fallback != null) {
       try {
-        return CCJSqlParserUtil.parse(fallback);
+        return CCJSqlParserUtil.parse(substituteVariables(fallback));
       } catch (JSQLParserException | RuntimeException e) {
         // report the first error: it is about the statement as written
       }
     }
     out.note(noteLine(first, lineBase, piece), noteMessage(first));
     return null;
+  }
+
+  /** Spark/Hive variables ({@code ${run_date}}, {@code ${hivevar:x}}) become a parsable name. */
+  private static String substituteVariables(String sql) {
+    return VARIABLE.matcher(sql).replaceAll(PARAMETER);
   }
 
   private static String sparkQueryPart(SqlSplitter.Piece piece) {
