@@ -91,6 +91,23 @@ class RunCommandTest {
         GOOD, "Invalid sink 'doubled': path " + dir.resolve("out/doubled") + " is a file");
   }
 
+  @Test
+  void unknownMasterUrlIsAUsageError() throws Exception {
+    var r =
+        AnalyzeCommandTest.run(
+            "run",
+            pipeline(GOOD).toString(),
+            "--master",
+            "foo://x",
+            "--data-dir",
+            dir.resolve("data").toString());
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("strands: Invalid master: foo://x (Could not parse Master URL: 'foo://x')");
+    assertThat(dir.resolve("data/runs")).isEmptyDirectory();
+  }
+
   private void assertBadInput(String yaml, String expected) throws Exception {
     var r = run(pipeline(yaml));
 

@@ -249,7 +249,7 @@ public final class PipelineRunner {
     conf.forEach(builder::config);
     try {
       return builder.getOrCreate();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // SparkException is checked and thrown undeclared
       deleteQuietly(runDir);
       String message = oneLine(e);
       if (message.contains("Master URL") || message.contains("master URL")) {
