@@ -26,6 +26,10 @@ import java.util.Map;
 public final class MemoryPressureDetector implements Detector {
   public static final String ID = "memory-pressure";
 
+  private static final java.util.regex.Pattern MEMORY_DEATH =
+      java.util.regex.Pattern.compile(
+          "(?i)(out ?of ?memory|\\boom\\b|memory limit|exceeding memory|exit (code|status):? ?137)");
+
   private final Thresholds thresholds;
 
   public MemoryPressureDetector(Thresholds thresholds) {
@@ -98,14 +102,11 @@ public final class MemoryPressureDetector implements Detector {
     if (worst == null || worstFraction < thresholds.minHeapFraction()) {
       return List.of();
     }
+    // "Executor killed by driver" is dynamic allocation at work; only memory deaths count here.
     boolean lostExecutors =
         run.executors().stream()
             .anyMatch(
-                e ->
-                    e.removedReason() != null
-                        && e.removedReason()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .matches(".*(memory|oom|killed).*"));
+                e -> e.removedReason() != null && MEMORY_DEATH.matcher(e.removedReason()).find());
     Severity severity =
         worstFraction >= 0.98 || lostExecutors
             ? Severity.CRITICAL

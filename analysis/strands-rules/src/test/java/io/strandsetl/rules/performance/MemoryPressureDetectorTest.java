@@ -36,6 +36,28 @@ class MemoryPressureDetectorTest {
   }
 
   @Test
+  void executorLostToMemoryMakesItCriticalButDynamicAllocationRemovalDoesNot() {
+    var oom =
+        run()
+            .executorMemory(8 * GIB)
+            .executor(e -> e.peakHeap = 7_500 * MIB)
+            .executor(
+                e ->
+                    e.removedReason =
+                        "Container killed by YARN for exceeding memory limits. 9.1 GB of 9 GB physical memory used")
+            .build();
+    var scaledDown =
+        run()
+            .executorMemory(8 * GIB)
+            .executor(e -> e.peakHeap = 7_500 * MIB)
+            .executor(e -> e.removedReason = "Executor killed by driver.")
+            .build();
+
+    assertThat(detector.detect(oom).get(0).severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(detector.detect(scaledDown).get(0).severity()).isEqualTo(Severity.MEDIUM);
+  }
+
+  @Test
   void usesDriverHeapInLocalMode() {
     var run =
         run()
