@@ -136,6 +136,7 @@ final class ApplicationReplay {
   private final EventLogSource source;
   private final SqlAccumulators accumulators = new SqlAccumulators();
   private final TaskEndEvent taskEnd = new TaskEndEvent();
+  private final FastEventScanner fast = new FastEventScanner();
 
   private String appId;
   private String attemptId;
@@ -175,6 +176,28 @@ final class ApplicationReplay {
 
   void warn(String warning) {
     warnings.add(warning);
+  }
+
+  /**
+   * Handles the frequent task events straight from the line's bytes when Spark wrote them the usual
+   * way (see {@link FastEventScanner}).
+   *
+   * @return false when nothing was done and the line must go through {@link #onLine}
+   */
+  boolean onLineFast(byte[] buffer, int offset, int length) {
+    if (FastEventScanner.startsWith(buffer, offset, length, FastEventScanner.TASK_END)) {
+      if (fast.taskEnd(buffer, offset, length, taskEnd, accumulators)) {
+        events++;
+        onTaskEnd(taskEnd);
+        return true;
+      }
+    } else if (FastEventScanner.startsWith(buffer, offset, length, FastEventScanner.TASK_START)) {
+      if (fast.skipObjectRest(buffer, offset, length, FastEventScanner.TASK_START)) {
+        events++;
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -150,6 +150,10 @@ public final class EventLogReader {
       if (isBlank(buffer, offset, length)) {
         return;
       }
+      if (replay.onLineFast(buffer, offset, length)) {
+        giveUpIfNoEvents();
+        return;
+      }
       try (JsonParser p = json.createParser(buffer, offset, length)) {
         replay.onLine(p);
       } catch (IOException | RuntimeException e) {

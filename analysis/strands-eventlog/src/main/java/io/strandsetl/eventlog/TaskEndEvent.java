@@ -43,7 +43,7 @@ final class TaskEndEvent {
   long jvmHeapPeakBytes;
   long jvmOffHeapPeakBytes;
 
-  private void reset() {
+  void reset() {
     stageId = -1;
     stageAttemptId = 0;
     reason = null;

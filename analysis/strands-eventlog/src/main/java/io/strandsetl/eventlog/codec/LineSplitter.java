@@ -2,6 +2,9 @@ package io.strandsetl.eventlog.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines at '\n' without decoding characters (JSON is parsed straight from
@@ -10,6 +13,12 @@ import java.io.InputStream;
  */
 public final class LineSplitter {
   private static final int INITIAL_BUFFER_BYTES = 1 << 20;
+  // Reads 8 bytes at a time to look for '\n' (lowest address = lowest bits).
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   /** Receives lines; the array is reused, so a sink must not keep it. */
   public interface LineSink {
@@ -65,15 +74,15 @@ public final class LineSplitter {
         break;
       }
       end += n;
-      for (int i = scan; i < end; i++) {
-        if (buffer[i] == '\n') {
-          if (!skipping) {
-            int lineEnd = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
-            sink.line(buffer, start, lineEnd - start, true);
-          }
-          skipping = false;
-          start = i + 1;
+      for (int i = indexOfNewline(buffer, scan, end);
+          i >= 0;
+          i = indexOfNewline(buffer, i + 1, end)) {
+        if (!skipping) {
+          int lineEnd = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
+          sink.line(buffer, start, lineEnd - start, true);
         }
+        skipping = false;
+        start = i + 1;
       }
       scan = end;
       if (start == end) {
@@ -85,5 +94,24 @@ public final class LineSplitter {
     if (!skipping && end > start) {
       sink.line(buffer, start, end - start, false);
     }
+  }
+
+  /** The index of the first '\n' in b[from, to), or -1; 8 bytes per step (SWAR). */
+  static int indexOfNewline(byte[] b, int from, int to) {
+    int i = from;
+    for (int last = to - 8; i <= last; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ NEWLINES;
+      // A byte of x is zero where b has '\n'; the lowest flagged byte is exact.
+      long found = (x - ONES) & ~x & HIGHS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 }
