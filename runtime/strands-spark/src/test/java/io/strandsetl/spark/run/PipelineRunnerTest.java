@@ -199,6 +199,26 @@ class PipelineRunnerTest {
             .readTree(dir.resolve("strands-data/state/events/events.json").toFile());
     assertThat(state.get("watermark").asText()).isEqualTo("5");
     assertThat(state.get("executionId").asText()).isEqualTo(second.record().executionId());
+
+    // A failed run reads the new rows but neither publishes them nor moves the watermark.
+    Files.writeString(in.resolve("c.csv"), "seq,v\n6,f\n");
+    String failing =
+        yaml.replace(
+                "sinks:",
+                "transforms:\n  - {name: checked, sql: \"SELECT seq, if(seq < 6, v, raise_error('boom')) AS v FROM events\"}\nsinks:")
+            .replace("from: events", "from: checked");
+    RunResult third = new PipelineRunner().run(spec(failing), options());
+
+    assertThat(third.exitCode()).isEqualTo(1);
+    assertThat(third.record().watermarks())
+        .containsExactly(new WatermarkRecord("events", "seq", "5", "5"));
+    assertThat(
+            JsonReportRenderer.mapper()
+                .readTree(dir.resolve("strands-data/state/events/events.json").toFile())
+                .get("watermark")
+                .asText())
+        .isEqualTo("5");
+    assertThat(csvRows(dir.resolve("out/events"))).hasSize(4);
   }
 
   @Test
