@@ -169,7 +169,7 @@ public final class CartesianJoinDetector implements Detector {
         evidence,
         rec,
         impact,
-        Location.ofPlanNode(sql.executionId(), join.id(), join.name(), null));
+        Location.ofPlanNode(sql.executionId(), join.id(), join.name().strip(), null));
   }
 
   /** Creates {@link CartesianJoinDetector} from {@code detector.cartesian-join.*}. */

@@ -150,7 +150,7 @@ public final class FullScanDetector implements Detector {
         evidence,
         rec,
         impact,
-        Location.ofPlanNode(sql.executionId(), scan.id(), scan.name(), path));
+        Location.ofPlanNode(sql.executionId(), scan.id(), scan.name().strip(), path));
   }
 
   /** Creates {@link FullScanDetector} from {@code detector.full-scan.*}. */

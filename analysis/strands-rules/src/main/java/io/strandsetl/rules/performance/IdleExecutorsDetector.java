@@ -131,7 +131,8 @@ public final class IdleExecutorsDetector implements Detector {
               + coresPerExecutor
               + " core(s) would do at "
               + Math.round(TARGET_UTILISATION * 100)
-              + " % utilisation, or let dynamic allocation size the cluster.";
+              + " % utilisation, or let dynamic allocation size the cluster. If the driver is the"
+              + " bottleneck (collect, pandas, a single-partition JDBC read), parallelise that step.";
     }
     Recommendation rec =
         new Recommendation(

@@ -175,7 +175,11 @@ public final class MissingBroadcastDetector implements Detector {
             evidence,
             rec,
             impact,
-            Location.ofPlanNode(sql.executionId(), join.id(), join.name(), null)));
+            Location.ofPlanNode(
+                sql.executionId(),
+                join.id(),
+                join.name().strip(),
+                Plans.firstScanPath(join.children().get(small)))));
   }
 
   /** Creates {@link MissingBroadcastDetector} from {@code detector.missing-broadcast.*}. */

@@ -36,6 +36,16 @@ final class Plans {
     return head.startsWith("Scan ") ? head.substring(5).trim() : null;
   }
 
+  /** The table path of the first file scan at or below {@code n} (pre-order), or null. */
+  static String firstScanPath(PlanNode n) {
+    for (PlanNode d : n.nodes()) {
+      if (isFileScan(d)) {
+        return tablePath(d);
+      }
+    }
+    return null;
+  }
+
   /** True for metadata filter lists Spark prints as absent or empty ({@code []}). */
   static boolean isEmptyList(String value) {
     return value == null || value.isBlank() || value.trim().equals("[]");

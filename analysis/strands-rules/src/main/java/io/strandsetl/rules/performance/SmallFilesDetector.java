@@ -81,7 +81,7 @@ public final class SmallFilesDetector implements Detector {
                   sql,
                   files,
                   bytes,
-                  Location.ofPlanNode(sql.executionId(), n.id(), n.name(), outputPath(n)))
+                  Location.ofPlanNode(sql.executionId(), n.id(), n.name().strip(), outputPath(n)))
               .ifPresent(findings::add);
         }
       }

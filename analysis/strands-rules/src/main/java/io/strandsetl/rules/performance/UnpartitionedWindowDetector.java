@@ -191,7 +191,7 @@ public final class UnpartitionedWindowDetector implements Detector {
         evidence,
         rec,
         impact,
-        Location.ofPlanNode(sql.executionId(), window.id(), window.name(), null));
+        Location.ofPlanNode(sql.executionId(), window.id(), window.name().strip(), null));
   }
 
   /** Creates {@link UnpartitionedWindowDetector} from {@code detector.unpartitioned-window.*}. */

@@ -271,7 +271,7 @@ public final class WideScanDetector implements Detector {
         evidence,
         rec,
         impact,
-        Location.ofPlanNode(sql.executionId(), scan.id(), scan.name(), path));
+        Location.ofPlanNode(sql.executionId(), scan.id(), scan.name().strip(), path));
   }
 
   /** Creates {@link WideScanDetector} from {@code detector.wide-scan.*}. */

@@ -87,4 +87,27 @@ class FixtureEventLogsTest {
         .singleElement()
         .satisfies(f -> assertThat(f.recommendation().config()).containsKey("spark.driver.memory"));
   }
+
+  @Test
+  void missingBroadcastNamesTheSmallSideTableToBroadcast() {
+    assertThat(findings("missing-broadcast-positive", "missing-broadcast", Map.of()))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.location().planNodeName()).isEqualTo("SortMergeJoin");
+              assertThat(f.location().tablePath()).endsWith("/data/dim");
+            });
+  }
+
+  @Test
+  void smallFilesPointsAtTheWrittenPath() {
+    assertThat(findings("small-files-positive", "small-files", Map.of()))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.title()).startsWith("SQL 0 wrote 200 files averaging");
+              assertThat(f.location().tablePath()).endsWith("/small-files-positive");
+              assertThat(f.recommendation().pyspark()).contains("repartition(1)");
+            });
+  }
 }
