@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a YAML pipeline (docs/pipelines.md) on embedded Spark (local[*]) or a cluster, publishes its",
-      "outputs only when every step succeeded, and reports on the run from its own event log.",
-      "Exit 0 when the run succeeded, 1 when it failed (the report says where), 2 for a usage or spec error."
+      "Runs a YAML pipeline (docs/pipelines.md) on embedded Spark (local[*]) or",
+      "a cluster, publishes its outputs only when every step succeeded, and",
+      "reports on the run from its own event log.",
+      "Exit 0: run succeeded; 1: run failed (the report says where);",
+      "2: usage or spec error (one line, nothing written)."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
