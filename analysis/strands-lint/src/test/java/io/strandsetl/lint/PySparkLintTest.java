@@ -167,4 +167,14 @@ class PySparkLintTest {
             + "    df.show()\n";
     assertThat(foundIn("job.py", py)).containsExactly("repeated-computation:4");
   }
+
+  @Test
+  void joinsOnChainsStartingAtTheSessionAreChecked() {
+    String py =
+        "stores = spark.table('dim_store')\n"
+            + "a = spark.table('sales').join(stores, 'store_id')\n"
+            + "b = spark.table('sales').join(spark.table('stores'))\n";
+    assertThat(foundIn("job.py", py, "dim_store"))
+        .containsExactly("missing-broadcast:2", "cartesian-join:3");
+  }
 }

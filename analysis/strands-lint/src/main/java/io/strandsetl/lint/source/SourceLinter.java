@@ -525,7 +525,7 @@ public final class SourceLinter {
             || right.get(0).is("*")
             || right.stream().anyMatch(t -> t.is("for"))
             || receiver.contains("sep")
-            || !dataFrameRoot(chain);
+            || !dataFrameRoot(chain) && !SESSIONS.contains(chain.root());
     if (notDataFrame) {
       return; // "sep".join([...]), os.path.join(*parts), thread.join() and friends
     }
