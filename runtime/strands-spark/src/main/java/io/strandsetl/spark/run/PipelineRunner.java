@@ -136,6 +136,7 @@ public final class PipelineRunner {
       }
     }
     Instant end = options.clock().instant();
+    long analysisStartNs = System.nanoTime();
     AnalysisReport report = null;
     String analysisError = null;
     try {
@@ -163,7 +164,8 @@ public final class PipelineRunner {
             run.steps,
             new ArrayList<>(run.sinks.values()),
             new ArrayList<>(run.watermarks.values()),
-            analysisError);
+            analysisError,
+            (System.nanoTime() - analysisStartNs) / 1_000_000);
     RunResult result = new RunResult(record, report, runDir);
     RunReports.write(result);
     return result;

@@ -23,6 +23,8 @@ import java.util.List;
  * @param sinks what each sink wrote
  * @param watermarks incremental sources' watermarks
  * @param analysisError one-line reason the event log could not be analysed, else null
+ * @param analysisDurationMs wall time of analysing the event log after the run, milliseconds
+ *     (Strands' own overhead besides the event log itself)
  */
 public record RunRecord(
     String executionId,
@@ -39,7 +41,8 @@ public record RunRecord(
     List<StepRecord> steps,
     List<SinkRecord> sinks,
     List<WatermarkRecord> watermarks,
-    String analysisError) {
+    String analysisError,
+    long analysisDurationMs) {
   public RunRecord {
     steps = List.copyOf(steps);
     sinks = List.copyOf(sinks);

@@ -164,12 +164,13 @@ final class RunReports {
     out.append(
         String.format(
             Locale.ROOT,
-            "Run %s of pipeline %s: %s in %.1f s (master %s)%n",
+            "Run %s of pipeline %s: %s in %.1f s (master %s; analysis %d ms)%n",
             r.executionId(),
             r.pipeline().name(),
             r.status(),
             r.durationMs() / 1000.0,
-            r.master()));
+            r.master(),
+            r.analysisDurationMs()));
     if (r.error() != null) {
       out.append("  failed at ")
           .append(r.failingStep())
