@@ -24,10 +24,12 @@ import picocli.CommandLine.Spec;
     name = "lint",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks SQL (.sql) and PySpark / Scala (.py, .scala) source for the anti-patterns 'analyze' finds at",
-      "run time: select-star, cartesian-join, unpartitioned-window, repeated-computation, missing-broadcast,",
-      "collect-to-driver, non-sargable-predicate (see docs/lint.md). Nothing is run.",
-      "Exit 0 when linted (findings or not), 1 with --fail-on when a finding is that severe, 2 for a user error."
+      "Checks SQL (.sql) and PySpark / Scala (.py, .scala) source, without running it,",
+      "for the anti-patterns 'strands analyze' finds at run time: select-star,",
+      "cartesian-join, unpartitioned-window, repeated-computation, missing-broadcast,",
+      "collect-to-driver, non-sargable-predicate (see docs/lint.md).",
+      "Exit 0 when linted (findings or not), 1 with --fail-on when a finding is that",
+      "severe, 2 for a user error (missing file, unsupported extension)."
     })
 final class LintCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
