@@ -17,7 +17,9 @@ import io.strandsetl.model.run.RunAnalysis;
 import io.strandsetl.model.run.SqlExecution;
 import io.strandsetl.model.run.StageMetrics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public final class RepeatedComputationDetector implements Detector {
   private static final Pattern PLAN_ID = Pattern.compile("plan_id=\\d+");
   private static final Pattern FINAL_FLAG = Pattern.compile("isFinalPlan=(true|false)");
   private static final Pattern QUERY_STAGE = Pattern.compile("(QueryStage) \\d+");
+  private static final Pattern ATTRIBUTE = Pattern.compile("\\w+#\\d+L?");
 
   private final Thresholds thresholds;
 
@@ -86,12 +89,258 @@ public final class RepeatedComputationDetector implements Detector {
       groups.computeIfAbsent(fingerprint(sql), k -> new ArrayList<>()).add(sql);
     }
     List<Finding> findings = new ArrayList<>();
+    Map<Long, Integer> groupOf = new HashMap<>();
+    List<SqlExecution> eligible = new ArrayList<>();
+    int groupNumber = 0;
     for (List<SqlExecution> group : groups.values()) {
       if (group.size() >= thresholds.minExecutions()) {
         findings.add(finding(run, group));
       }
+      for (SqlExecution sql : group) {
+        groupOf.put(sql.executionId(), groupNumber);
+        eligible.add(sql);
+      }
+      groupNumber++;
+    }
+    findings.addAll(sharedShuffleInputs(run, eligible, groupOf));
+    return findings;
+  }
+
+  /** One place where executions with different plans compute the same shuffle input. */
+  private record Occurrence(SqlExecution sql, PlanNode exchange) {}
+
+  /**
+   * Executions whose plans differ but contain the same exchange subtree (for example {@code
+   * df.count()} and {@code df.write} over one expensive {@code df}): the topmost shared exchange
+   * per execution is reported once, when its recomputation measurably cost time.
+   */
+  private List<Finding> sharedShuffleInputs(
+      RunAnalysis run, List<SqlExecution> eligible, Map<Long, Integer> groupOf) {
+    Map<SqlExecution, Map<PlanNode, String>> digests = new LinkedHashMap<>();
+    Map<String, Set<Long>> executionsByDigest = new HashMap<>();
+    for (SqlExecution sql : eligible) {
+      Map<PlanNode, String> byExchange = new IdentityHashMap<>();
+      subtreeDigest(sql.plan(), leafArguments(sql.physicalPlanDescription()), byExchange);
+      digests.put(sql, byExchange);
+      byExchange
+          .values()
+          .forEach(
+              d ->
+                  executionsByDigest
+                      .computeIfAbsent(d, k -> new TreeSet<>())
+                      .add(sql.executionId()));
+    }
+    Map<String, List<Occurrence>> occurrences = new LinkedHashMap<>();
+    digests.forEach(
+        (sql, byExchange) ->
+            topmostShared(sql.plan(), sql, byExchange, executionsByDigest, occurrences));
+    List<Finding> findings = new ArrayList<>();
+    for (List<Occurrence> occ : occurrences.values()) {
+      Set<Long> executions = new TreeSet<>();
+      Set<Integer> wholePlanGroups = new HashSet<>();
+      for (Occurrence o : occ) {
+        executions.add(o.sql().executionId());
+        wholePlanGroups.add(groupOf.get(o.sql().executionId()));
+      }
+      // Identical whole plans are already reported; this is about different plans only.
+      if (executions.size() >= thresholds.minExecutions() && wholePlanGroups.size() > 1) {
+        sharedFinding(run, occ).ifPresent(findings::add);
+      }
     }
     return findings;
+  }
+
+  /**
+   * A digest of the subtree at {@code n}: operators, normalised text and metadata, and for leaves
+   * the source named in the formatted plan. Records the digest of every exchange whose subtree is
+   * fully known; returns null when it is not (a reused exchange or subquery stands for a plan
+   * printed elsewhere).
+   */
+  private static String subtreeDigest(
+      PlanNode n, Map<String, String> leafArguments, Map<PlanNode, String> byExchange) {
+    StringBuilder b = new StringBuilder();
+    b.append(n.name()).append('|').append(normalise(n.simpleString()));
+    n.metadata().forEach((k, v) -> b.append('|').append(k).append('=').append(normalise(v)));
+    if (n.children().isEmpty()) {
+      if (n.name().startsWith("Reused") || n.name().contains("Subquery")) {
+        return null;
+      }
+      java.util.regex.Matcher m = ATTRIBUTE.matcher(n.simpleString());
+      if (m.find() && leafArguments.containsKey(m.group())) {
+        b.append("|args=").append(leafArguments.get(m.group()));
+      }
+      if (n.name().equals("LocalTableScan")) {
+        b.append("|rows=").append(n.metric("number of output rows"));
+      }
+    }
+    boolean known = true;
+    for (PlanNode c : n.children()) {
+      String child = subtreeDigest(c, leafArguments, byExchange);
+      known &= child != null;
+      b.append('(').append(child).append(')');
+    }
+    if (!known) {
+      return null;
+    }
+    String digest = sha256(b.toString());
+    if (Plans.isExchange(n)) {
+      byExchange.put(n, digest);
+    }
+    return digest;
+  }
+
+  private static void topmostShared(
+      PlanNode n,
+      SqlExecution sql,
+      Map<PlanNode, String> byExchange,
+      Map<String, Set<Long>> executionsByDigest,
+      Map<String, List<Occurrence>> occurrences) {
+    String digest = byExchange.get(n);
+    if (digest != null && executionsByDigest.get(digest).size() > 1) {
+      occurrences.computeIfAbsent(digest, k -> new ArrayList<>()).add(new Occurrence(sql, n));
+      return;
+    }
+    for (PlanNode c : n.children()) {
+      topmostShared(c, sql, byExchange, executionsByDigest, occurrences);
+    }
+  }
+
+  /**
+   * The "Arguments:" line of every leaf section of Spark's formatted plan, by each attribute of its
+   * "Output" line ({@code obj#1} → {@code obj#1: int, ParallelCollectionRDD[0] at makeRDD at …}):
+   * what identifies an RDD or local source that the node's simpleString does not print.
+   */
+  static Map<String, String> leafArguments(String description) {
+    Map<String, String> byAttribute = new HashMap<>();
+    if (description == null) {
+      return byAttribute;
+    }
+    for (String section : description.split("\n\s*\n")) {
+      String output = null;
+      String arguments = null;
+      for (String line : section.split("\n")) {
+        if (line.startsWith("Output")) {
+          output = line;
+        } else if (line.startsWith("Arguments:")) {
+          arguments = normalise(line.substring("Arguments:".length()).trim());
+        }
+      }
+      if (output != null && arguments != null) {
+        java.util.regex.Matcher m = ATTRIBUTE.matcher(output);
+        while (m.find()) {
+          byAttribute.putIfAbsent(m.group(), arguments);
+        }
+      }
+    }
+    return byAttribute;
+  }
+
+  private static String sha256(String s) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot hash plan: SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /**
+   * Task time spent under an exchange, ms: codegen {@code duration} of its subtree plus its {@code
+   * shuffle write time}. A lower bound (operators outside whole-stage codegen are not timed).
+   */
+  private static long subtreeMillis(PlanNode exchange) {
+    long ms = 0;
+    for (PlanNode d : exchange.nodes()) {
+      Long duration =
+          d.name().startsWith("WholeStageCodegen") ? Plans.metricMillis(d, "duration") : null;
+      ms += duration == null ? 0 : duration;
+    }
+    Long write = Plans.metricMillis(exchange, "shuffle write time");
+    return ms + (write == null ? 0 : write);
+  }
+
+  private java.util.Optional<Finding> sharedFinding(RunAnalysis run, List<Occurrence> occ) {
+    Occurrence first = occ.get(0);
+    long repeatMs = 0;
+    for (Occurrence o : occ.subList(1, occ.size())) {
+      repeatMs += subtreeMillis(o.exchange());
+    }
+    if (repeatMs <= 0) {
+      // Nothing measurable was recomputed (for example shuffle files reused by the same Dataset).
+      return java.util.Optional.empty();
+    }
+    double seconds = repeatMs / 1000.0;
+    String ids =
+        occ.stream()
+            .map(o -> Long.toString(o.sql().executionId()))
+            .distinct()
+            .collect(Collectors.joining(", "));
+    String exchangeText = normalise(first.exchange().simpleString());
+    if (exchangeText.length() > 160) {
+      exchangeText = exchangeText.substring(0, 160) + "…";
+    }
+    Set<String> sources = new TreeSet<>();
+    for (PlanNode n : first.exchange().nodes()) {
+      if (Plans.isFileScan(n) && Plans.tablePath(n) != null) {
+        sources.add(Plans.tablePath(n));
+      }
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(new Evidence("SQL executions computing the same shuffle input", ids, ""));
+    evidence.add(new Evidence("shared exchange", exchangeText, ""));
+    evidence.add(new Evidence("task time under the exchange in the repeats", repeatMs, "ms"));
+    if (!sources.isEmpty()) {
+      evidence.add(new Evidence("sources", String.join(", ", sources), ""));
+    }
+    Recommendation rec =
+        new Recommendation(
+            "Executions "
+                + ids
+                + " run different actions over one common sub-plan and compute it again each time."
+                + " Persist the DataFrame that feeds this exchange before the first action.",
+            """
+            from pyspark import StorageLevel
+            base = build_base(spark).persist(StorageLevel.MEMORY_AND_DISK)  # the common part
+            base.groupBy("k").count().show()
+            base.write.mode("overwrite").parquet(out)
+            base.unpersist()
+            """,
+            """
+            CACHE TABLE base AS SELECT * FROM sales WHERE amount > 10;  -- the common part
+            SELECT k, COUNT(*) FROM base GROUP BY k;
+            INSERT OVERWRITE TABLE target SELECT * FROM base;
+            UNCACHE TABLE base;
+            """,
+            """
+            val base = buildBase(spark).persist(StorageLevel.MEMORY_AND_DISK)
+            base.groupBy("k").count().show()
+            base.write.mode("overwrite").parquet(out)
+            base.unpersist()
+            """,
+            Map.of());
+    Impact impact =
+        new Impact(
+            null,
+            null,
+            Quantities.round(seconds, 1),
+            "compute core-seconds and source reads",
+            "Lower bound: whole-stage-codegen task time under the shared exchange plus its shuffle"
+                + " write time, in every execution after the first.");
+    return java.util.Optional.of(
+        Finding.of(
+            ID,
+            SeverityScale.ofSeconds(seconds, RunFacts.executorRunSeconds(run)),
+            "SQL " + ids + " recompute the same shuffle input without cache",
+            evidence,
+            rec,
+            impact,
+            Location.ofPlanNode(
+                first.sql().executionId(),
+                first.exchange().id(),
+                first.exchange().name().strip(),
+                sources.isEmpty() ? null : sources.iterator().next())));
   }
 
   static boolean readsCache(PlanNode plan) {
