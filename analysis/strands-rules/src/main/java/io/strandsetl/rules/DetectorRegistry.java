@@ -117,6 +117,14 @@ public final class DetectorRegistry {
   }
 
   /**
+   * Creates the selected detectors (all when {@code selected} is empty) with {@code settings} and
+   * runs them over {@code run}: {@link #createAll} then {@link #detect}.
+   */
+  public DetectionResult detect(RunAnalysis run, Settings settings, Collection<String> selected) {
+    return detect(createAll(settings, selected), run);
+  }
+
+  /**
    * Runs each detector over {@code run}. A detector that throws does not stop the others: its
    * failure is returned in {@link DetectionResult#failures()} and logged with its stack trace.
    */

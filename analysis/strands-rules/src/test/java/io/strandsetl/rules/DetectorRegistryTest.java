@@ -95,6 +95,16 @@ class DetectorRegistryTest {
   }
 
   @Test
+  void runsOnlyTheSelectedDetectors() {
+    DetectorRegistry registry =
+        DetectorRegistry.of(List.of(new NamedFactory("a-type"), new NamedFactory("b-type")));
+
+    DetectionResult result = registry.detect(EMPTY_RUN, Settings.empty(), Set.of("b-type"));
+
+    assertThat(result.findings()).extracting(Finding::type).containsExactly("b-type");
+  }
+
+  @Test
   void rejectsTwoFactoriesWithTheSameName() {
     DetectorFactory a = new NamedFactory("spill");
     DetectorFactory b = new NamedFactory("spill");

@@ -9,11 +9,13 @@ import io.strandsetl.model.finding.DetectorFactory;
 import io.strandsetl.model.finding.Evidence;
 import io.strandsetl.model.finding.Finding;
 import io.strandsetl.model.finding.Impact;
+import io.strandsetl.model.finding.Location;
 import io.strandsetl.model.finding.Recommendation;
 import io.strandsetl.model.finding.Severity;
 import io.strandsetl.model.run.RunAnalysis;
 import io.strandsetl.model.run.StageMetrics;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +82,7 @@ public final class GcPressureDetector implements Detector {
         }
       }
       worst.sort(
-          java.util.Comparator.comparingLong(StageMetrics::jvmGcTimeMs)
+          Comparator.comparingLong(StageMetrics::jvmGcTimeMs)
               .reversed()
               .thenComparingInt(StageMetrics::stageId));
       List<Evidence> extra = new ArrayList<>();
@@ -93,13 +95,7 @@ public final class GcPressureDetector implements Detector {
                 "%"));
       }
       return List.of(
-          finding(
-              "The run",
-              io.strandsetl.model.finding.Location.ofApplication(),
-              appGcMs,
-              appRunMs,
-              runSeconds,
-              extra));
+          finding("The run", Location.ofApplication(), appGcMs, appRunMs, runSeconds, extra));
     }
     List<Finding> findings = new ArrayList<>();
     for (StageMetrics s : stages) {
@@ -145,7 +141,7 @@ public final class GcPressureDetector implements Detector {
 
   private Finding finding(
       String scope,
-      io.strandsetl.model.finding.Location location,
+      Location location,
       long gcMs,
       long runMs,
       double runSeconds,

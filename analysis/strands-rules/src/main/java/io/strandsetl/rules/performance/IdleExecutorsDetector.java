@@ -17,6 +17,7 @@ import io.strandsetl.model.run.RunMetrics;
 import io.strandsetl.model.run.SparkConfigSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -178,7 +179,7 @@ public final class IdleExecutorsDetector implements Detector {
 
   static String configLines(Map<String, String> conf, String format) {
     StringBuilder b = new StringBuilder();
-    conf.forEach((k, v) -> b.append(String.format(java.util.Locale.ROOT, format, k, v)));
+    conf.forEach((k, v) -> b.append(String.format(Locale.ROOT, format, k, v)));
     return b.toString();
   }
 

@@ -18,6 +18,7 @@ import io.strandsetl.model.run.SparkConfigSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Executors whose peak JVM heap use came close to their maximum heap: the next larger input, or one
@@ -26,8 +27,8 @@ import java.util.Map;
 public final class MemoryPressureDetector implements Detector {
   public static final String ID = "memory-pressure";
 
-  private static final java.util.regex.Pattern MEMORY_DEATH =
-      java.util.regex.Pattern.compile(
+  private static final Pattern MEMORY_DEATH =
+      Pattern.compile(
           "(?i)(out ?of ?memory|\\boom\\b|memory limit|exceeding memory|exit (code|status):? ?137)");
 
   private final Thresholds thresholds;

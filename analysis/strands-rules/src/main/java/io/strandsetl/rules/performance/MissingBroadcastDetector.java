@@ -17,6 +17,7 @@ import io.strandsetl.model.run.SqlExecution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,11 +96,11 @@ public final class MissingBroadcastDetector implements Detector {
     };
   }
 
-  private java.util.Optional<Finding> evaluate(SqlExecution sql, PlanNode join) {
+  private Optional<Finding> evaluate(SqlExecution sql, PlanNode join) {
     Long left = Plans.sideBytes(join.children().get(0));
     Long right = Plans.sideBytes(join.children().get(1));
     if (left == null || right == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     boolean[] can = broadcastable(join.simpleString());
     int small = -1;
@@ -109,12 +110,12 @@ public final class MissingBroadcastDetector implements Detector {
       small = 1;
     }
     if (small < 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     long smallBytes = small == 0 ? left : right;
     long bigBytes = small == 0 ? right : left;
     if (smallBytes > thresholds.maxBroadcastBytes() || bigBytes <= smallBytes) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     PlanNode bigExchange = Plans.nearestExchange(join.children().get(1 - small));
     Long writeMs =
@@ -162,7 +163,7 @@ public final class MissingBroadcastDetector implements Detector {
                 + (coreSeconds == null
                     ? ""
                     : " Core-seconds are its measured shuffle write + fetch wait time."));
-    return java.util.Optional.of(
+    return Optional.of(
         Finding.of(
             ID,
             SeverityScale.ofBytes(bigBytes),

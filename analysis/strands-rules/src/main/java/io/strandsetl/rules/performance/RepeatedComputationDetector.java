@@ -16,15 +16,21 @@ import io.strandsetl.model.plan.PlanNode;
 import io.strandsetl.model.run.RunAnalysis;
 import io.strandsetl.model.run.SqlExecution;
 import io.strandsetl.model.run.StageMetrics;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -165,7 +171,7 @@ public final class RepeatedComputationDetector implements Detector {
       if (n.name().startsWith("Reused") || n.name().contains("Subquery")) {
         return null;
       }
-      java.util.regex.Matcher m = ATTRIBUTE.matcher(n.simpleString());
+      Matcher m = ATTRIBUTE.matcher(n.simpleString());
       if (m.find() && leafArguments.containsKey(m.group())) {
         b.append("|args=").append(leafArguments.get(m.group()));
       }
@@ -226,7 +232,7 @@ public final class RepeatedComputationDetector implements Detector {
         }
       }
       if (output != null && arguments != null) {
-        java.util.regex.Matcher m = ATTRIBUTE.matcher(output);
+        Matcher m = ATTRIBUTE.matcher(output);
         while (m.find()) {
           byAttribute.putIfAbsent(m.group(), arguments);
         }
@@ -237,11 +243,9 @@ public final class RepeatedComputationDetector implements Detector {
 
   private static String sha256(String s) {
     try {
-      byte[] hash =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(hash);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Cannot hash plan: SHA-256 is missing from this JVM", e);
     }
   }
@@ -261,7 +265,7 @@ public final class RepeatedComputationDetector implements Detector {
     return ms + (write == null ? 0 : write);
   }
 
-  private java.util.Optional<Finding> sharedFinding(RunAnalysis run, List<Occurrence> occ) {
+  private Optional<Finding> sharedFinding(RunAnalysis run, List<Occurrence> occ) {
     Occurrence first = occ.get(0);
     long repeatMs = 0;
     for (Occurrence o : occ.subList(1, occ.size())) {
@@ -269,7 +273,7 @@ public final class RepeatedComputationDetector implements Detector {
     }
     if (repeatMs <= 0) {
       // Nothing measurable was recomputed (for example shuffle files reused by the same Dataset).
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double seconds = repeatMs / 1000.0;
     String ids =
@@ -328,7 +332,7 @@ public final class RepeatedComputationDetector implements Detector {
             "compute core-seconds and source reads",
             "Lower bound: whole-stage-codegen task time under the shared exchange plus its shuffle"
                 + " write time, in every execution after the first.");
-    return java.util.Optional.of(
+    return Optional.of(
         Finding.of(
             ID,
             SeverityScale.ofSeconds(seconds, RunFacts.executorRunSeconds(run)),

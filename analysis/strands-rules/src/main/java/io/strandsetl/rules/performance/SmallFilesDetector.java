@@ -18,6 +18,7 @@ import io.strandsetl.model.run.SqlExecution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A write that produced many small files: every file costs a PUT when written, a LIST entry, an
@@ -97,14 +98,13 @@ public final class SmallFilesDetector implements Detector {
     return findings;
   }
 
-  private java.util.Optional<Finding> evaluate(
-      SqlExecution sql, long files, long bytes, Location where) {
+  private Optional<Finding> evaluate(SqlExecution sql, long files, long bytes, Location where) {
     if (files < thresholds.minFiles()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     long avg = bytes / files;
     if (avg >= thresholds.maxAvgFileBytes()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     long target = Math.max(1, Quantities.ceilDiv(bytes, thresholds.targetFileBytes()));
     long excess = files - target;
@@ -172,7 +172,7 @@ public final class SmallFilesDetector implements Detector {
                 + target
                 + "): one request and one reader task less per file, for this write and every read"
                 + " of its output.");
-    return java.util.Optional.of(
+    return Optional.of(
         Finding.of(
             ID,
             severity,

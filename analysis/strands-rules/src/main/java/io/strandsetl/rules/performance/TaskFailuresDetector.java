@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Task attempts that failed. Each failed attempt's work is thrown away and redone, and a task that
@@ -159,7 +160,7 @@ public final class TaskFailuresDetector implements Detector {
   }
 
   private static Map<String, Long> failuresByHost(RunAnalysis run) {
-    Map<String, Long> byHost = new java.util.TreeMap<>();
+    Map<String, Long> byHost = new TreeMap<>();
     for (ExecutorSummary e : run.executors()) {
       if (e.failedTasks() > 0 && e.host() != null) {
         byHost.merge(e.host(), e.failedTasks(), Long::sum);
