@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.strandsetl.eventlog.codec.DecodedInput;
+import io.strandsetl.eventlog.codec.LinePipeline;
 import io.strandsetl.eventlog.codec.LineSplitter;
 import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
@@ -27,10 +28,23 @@ public final class EventLogReader {
   private static final long GIVE_UP_LINES = 1000;
   private static final long GIVE_UP_BYTES = 64L << 20;
 
+  /**
+   * System property: {@code false} reads on the caller's thread only (for measuring, or where no
+   * second thread may be started); by default decompression and line splitting run on a second
+   * thread.
+   */
+  public static final String PIPELINE_PROPERTY = "strands.eventlog.pipeline";
+
   private final EventLogReaderOptions options;
   private final JsonFactory json;
+  private final boolean pipelined;
 
   public EventLogReader(EventLogReaderOptions options) {
+    this(options, !"false".equalsIgnoreCase(System.getProperty(PIPELINE_PROPERTY)));
+  }
+
+  EventLogReader(EventLogReaderOptions options, boolean pipelined) {
+    this.pipelined = pipelined;
     this.options = Objects.requireNonNull(options, "options");
     this.json =
         JsonFactory.builder()
@@ -113,7 +127,11 @@ public final class EventLogReader {
     }
     try (DecodedInput in = DecodedInput.open(file, limit)) {
       Sink sink = new Sink(in, lastFile, replay, diagnostics);
-      splitter.split(in, sink);
+      if (pipelined) {
+        LinePipeline.run(in, splitter, sink);
+      } else {
+        splitter.split(in, sink);
+      }
     } catch (IOException e) {
       // A compressed stream that ends early (a log still being written, a cut copy).
       if (replay.events() == 0) {
@@ -127,8 +145,10 @@ public final class EventLogReader {
     }
   }
 
-  private final class Sink implements LineSplitter.LineSink {
+  private final class Sink implements LinePipeline.Sink {
     private final DecodedInput in;
+    // Decompressed bytes when the current line was split off (set by the pipeline).
+    private long produced;
     private final boolean lastFile;
     private final ApplicationReplay replay;
     private final LogDiagnosticsBuilder diagnostics;
@@ -142,6 +162,11 @@ public final class EventLogReader {
       this.lastFile = lastFile;
       this.replay = replay;
       this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public void produced(long bytes) {
+      produced = bytes;
     }
 
     @Override
@@ -179,7 +204,8 @@ public final class EventLogReader {
 
     private void giveUpIfNoEvents() {
       if (replay.events() == 0
-          && (diagnostics.lines >= GIVE_UP_LINES || in.produced() >= GIVE_UP_BYTES)) {
+          && (diagnostics.lines >= GIVE_UP_LINES
+              || (pipelined ? produced : in.produced()) >= GIVE_UP_BYTES)) {
         throw new StrandsException(
             ErrorCode.NOT_AN_EVENT_LOG,
             "Invalid event log: "
