@@ -28,34 +28,54 @@ import picocli.CommandLine.Spec;
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", description = "An event-log file, a rolling directory, or a directory of logs.")
+  @Parameters(
+      paramLabel = "PATH",
+      description = "An event-log file, a rolling directory, or a directory of logs.")
   Path path;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, json or html (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) instead of standard output.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the report here (atomically) instead of standard output.")
   Path out;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings (kebab-case keys, see docs/configuration.md).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A properties file of settings (kebab-case keys, see docs/configuration.md).")
   Path config;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting, e.g. --set detector.data-skew.min-ratio=8.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override one setting, e.g. --set detector.data-skew.min-ratio=8.")
   List<String> overrides = List.of();
 
-  @Option(names = "--detectors", split = ",", paramLabel = "ID", description = "Run only these detectors (comma separated).")
+  @Option(
+      names = "--detectors",
+      split = ",",
+      paramLabel = "ID",
+      description = "Run only these detectors (comma separated).")
   List<String> detectors = List.of();
 
   @Override
   public Integer call() {
     ReportFormat reportFormat = ReportFormat.parse(format);
     Map<String, String> set = new LinkedHashMap<>();
-    overrides.forEach(o -> {
-      var e = SettingsLoader.parseOverride(o);
-      set.put(e.getKey(), e.getValue());
-    });
+    overrides.forEach(
+        o -> {
+          var e = SettingsLoader.parseOverride(o);
+          set.put(e.getKey(), e.getValue());
+        });
     Settings settings = SettingsLoader.load(config, System.getenv(), set);
-    AnalyzeService service = new AnalyzeService(EventLogReader.withDefaults(), settings, new LinkedHashSet<>(detectors));
+    AnalyzeService service =
+        new AnalyzeService(EventLogReader.withDefaults(), settings, new LinkedHashSet<>(detectors));
     List<AnalysisReport> reports = service.analyze(path);
     String document = reportFormat.renderer().render(reports);
     if (out == null) {

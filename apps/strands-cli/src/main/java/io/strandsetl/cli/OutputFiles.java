@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes outputs so that a failure never leaves a half-written file or destroys the previous one. */
+/**
+ * Writes outputs so that a failure never leaves a half-written file or destroys the previous one.
+ */
 final class OutputFiles {
   private OutputFiles() {}
 
@@ -17,22 +19,28 @@ final class OutputFiles {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     if (Files.isDirectory(absolute)) {
-      throw new StrandsException(ErrorCode.INVALID_ARGUMENT, "Cannot write " + target + ": it is a directory (give a file name)");
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT,
+          "Cannot write " + target + ": it is a directory (give a file name)");
     }
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new StrandsException(ErrorCode.PATH_NOT_FOUND, "Cannot write " + target + ": directory " + dir + " does not exist (create it first)");
+      throw new StrandsException(
+          ErrorCode.PATH_NOT_FOUND,
+          "Cannot write " + target + ": directory " + dir + " does not exist (create it first)");
     }
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
       Files.writeString(tmp, content, StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new StrandsException(ErrorCode.IO_ERROR, "Cannot write " + target + ": " + e.getMessage());
+      throw new StrandsException(
+          ErrorCode.IO_ERROR, "Cannot write " + target + ": " + e.getMessage());
     } finally {
       if (tmp != null) {
         try {

@@ -33,7 +33,9 @@ class AnalyzeCommandTest {
         "\n",
         "{\"Event\":\"SparkListenerLogStart\",\"Spark Version\":\"4.1.3\"}",
         "{\"Event\":\"SparkListenerEnvironmentUpdate\",\"JVM Information\":{},\"Spark Properties\":{\"spark.master\":\"local[2]\",\"spark.executor.memory\":\"1g\"},\"Hadoop Properties\":{},\"System Properties\":{},\"Classpath Entries\":{}}",
-        "{\"Event\":\"SparkListenerApplicationStart\",\"App Name\":\"" + name + "\",\"App ID\":\"local-1\",\"Timestamp\":1700000000000,\"User\":\"me\"}",
+        "{\"Event\":\"SparkListenerApplicationStart\",\"App Name\":\""
+            + name
+            + "\",\"App ID\":\"local-1\",\"Timestamp\":1700000000000,\"User\":\"me\"}",
         "{\"Event\":\"SparkListenerExecutorAdded\",\"Timestamp\":1700000000100,\"Executor ID\":\"driver\",\"Executor Info\":{\"Host\":\"localhost\",\"Total Cores\":2,\"Log Urls\":{}}}",
         "{\"Event\":\"SparkListenerJobStart\",\"Job ID\":0,\"Submission Time\":1700000001000,\"Stage Infos\":[{\"Stage ID\":0,\"Stage Attempt ID\":0,\"Stage Name\":\"count at x.scala:1\",\"Number of Tasks\":2,\"RDD Info\":[],\"Parent IDs\":[],\"Details\":\"\",\"Accumulables\":[]}],\"Stage IDs\":[0],\"Properties\":{}}",
         "{\"Event\":\"SparkListenerStageSubmitted\",\"Stage Info\":{\"Stage ID\":0,\"Stage Attempt ID\":0,\"Stage Name\":\"count at x.scala:1\",\"Number of Tasks\":2,\"RDD Info\":[],\"Parent IDs\":[],\"Details\":\"\",\"Submission Time\":1700000001000,\"Accumulables\":[]},\"Properties\":{}}",
@@ -47,8 +49,20 @@ class AnalyzeCommandTest {
 
   private static String task(int index, long launch, long finish) {
     return "{\"Event\":\"SparkListenerTaskEnd\",\"Stage ID\":0,\"Stage Attempt ID\":0,\"Task Type\":\"ResultTask\",\"Task End Reason\":{\"Reason\":\"Success\"},"
-        + "\"Task Info\":{\"Task ID\":" + index + ",\"Index\":" + index + ",\"Attempt\":0,\"Launch Time\":" + launch + ",\"Executor ID\":\"driver\",\"Host\":\"localhost\",\"Locality\":\"PROCESS_LOCAL\",\"Speculative\":false,\"Getting Result Time\":0,\"Finish Time\":" + finish + ",\"Failed\":false,\"Killed\":false,\"Accumulables\":[]},"
-        + "\"Task Metrics\":{\"Executor Deserialize Time\":1,\"Executor Deserialize CPU Time\":1000,\"Executor Run Time\":" + (finish - launch) + ",\"Executor CPU Time\":" + (finish - launch) * 500_000 + ",\"Result Size\":100,\"JVM GC Time\":0,\"Result Serialization Time\":0,\"Memory Bytes Spilled\":0,\"Disk Bytes Spilled\":0,"
+        + "\"Task Info\":{\"Task ID\":"
+        + index
+        + ",\"Index\":"
+        + index
+        + ",\"Attempt\":0,\"Launch Time\":"
+        + launch
+        + ",\"Executor ID\":\"driver\",\"Host\":\"localhost\",\"Locality\":\"PROCESS_LOCAL\",\"Speculative\":false,\"Getting Result Time\":0,\"Finish Time\":"
+        + finish
+        + ",\"Failed\":false,\"Killed\":false,\"Accumulables\":[]},"
+        + "\"Task Metrics\":{\"Executor Deserialize Time\":1,\"Executor Deserialize CPU Time\":1000,\"Executor Run Time\":"
+        + (finish - launch)
+        + ",\"Executor CPU Time\":"
+        + (finish - launch) * 500_000
+        + ",\"Result Size\":100,\"JVM GC Time\":0,\"Result Serialization Time\":0,\"Memory Bytes Spilled\":0,\"Disk Bytes Spilled\":0,"
         + "\"Shuffle Read Metrics\":{\"Remote Blocks Fetched\":0,\"Local Blocks Fetched\":0,\"Fetch Wait Time\":0,\"Remote Bytes Read\":0,\"Local Bytes Read\":0,\"Total Records Read\":0},"
         + "\"Shuffle Write Metrics\":{\"Shuffle Bytes Written\":0,\"Shuffle Write Time\":0,\"Shuffle Records Written\":0},"
         + "\"Input Metrics\":{\"Bytes Read\":1000,\"Records Read\":10},\"Output Metrics\":{\"Bytes Written\":0,\"Records Written\":0},\"Updated Blocks\":[]}}";
@@ -127,7 +141,14 @@ class AnalyzeCommandTest {
   @Test
   void failedAnalysisLeavesThePreviousOutputIntact() throws Exception {
     Path out = Files.writeString(tmp.resolve("report.json"), "previous");
-    Result r = run("analyze", tmp.resolve("missing").toString(), "--format", "json", "--out", out.toString());
+    Result r =
+        run(
+            "analyze",
+            tmp.resolve("missing").toString(),
+            "--format",
+            "json",
+            "--out",
+            out.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(Files.readString(out)).isEqualTo("previous");
   }
@@ -137,6 +158,10 @@ class AnalyzeCommandTest {
     Path log = SharedData.eventLog("spark-rapids-tools/aqeshuffle_eventlog.zstd");
     Result r = run("analyze", log.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Key metrics").contains("Findings:").contains("spill").contains("fix:");
+    assertThat(r.out())
+        .contains("Key metrics")
+        .contains("Findings:")
+        .contains("spill")
+        .contains("fix:");
   }
 }
