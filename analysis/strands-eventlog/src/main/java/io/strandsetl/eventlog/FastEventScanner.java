@@ -1,5 +1,8 @@
 package io.strandsetl.eventlog;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -31,10 +34,25 @@ final class FastEventScanner {
   // Jackson accepts too.
   private static final int MAX_DEPTH = 200;
   private static final int MAX_NUMBER_CHARS = 100;
+  // Strings are scanned 8 bytes at a time (lowest address = lowest bits) for the bytes that end or
+  // interrupt them: '"', '\\', control characters and non-ASCII bytes.
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+  private static final long SPACES = 0x2020202020202020L;
 
   static final byte[] TASK_END = ascii("{\"Event\":\"SparkListenerTaskEnd\",");
   static final byte[] TASK_START = ascii("{\"Event\":\"SparkListenerTaskStart\",");
 
+  private static final byte[] ACC_ID = ascii("{\"ID\":");
+  private static final byte[] ACC_NAME = ascii(",\"Name\":");
+  private static final byte[] ACC_UPDATE = ascii(",\"Update\":");
+  private static final byte[] ACC_VALUE = ascii(",\"Value\":");
+  private static final byte[] ACC_INTERNAL = ascii(",\"Internal\":");
+  private static final byte[] ACC_COUNT_FAILED = ascii(",\"Count Failed Values\":");
   private static final Key STAGE_ID = Key.of("Stage ID");
   private static final Key STAGE_ATTEMPT_ID = Key.of("Stage Attempt ID");
   private static final Key TASK_END_REASON = Key.of("Task End Reason");
@@ -82,7 +100,6 @@ final class FastEventScanner {
   // The current key: b[keyStart, keyEnd), ASCII without escapes.
   private int keyStart;
   private int keyEnd;
-  private int keyHash;
   // SQL accumulator updates of the line, applied only once the whole line is accepted.
   private long[] updateIds = new long[256];
   private long[] updateValues = new long[256];
@@ -247,31 +264,99 @@ final class FastEventScanner {
         skipValue(3);
         continue;
       }
-      pos++;
-      if (emptyObject()) {
-        continue;
+      if (!sparkAccumulable(sql)) {
+        pos++;
+        if (emptyObject()) {
+          continue;
+        }
+        accumulableMembers(sql, Long.MIN_VALUE, false, true);
       }
-      long id = Long.MIN_VALUE;
-      boolean known = false;
-      do {
-        readKey();
-        colon();
-        if (keyIs(ID)) {
-          id = longValue();
-          known = sql.isSqlMetric(id);
-        } else if (keyIs(UPDATE)) {
-          if (known) {
-            addUpdate(id, b[pos] == '"' ? quotedLong() : longValue());
-          } else if (id == Long.MIN_VALUE) {
-            throw BAIL; // "Update" before "ID": the Jackson path keeps it pending
-          } else {
-            skipValue(4);
-          }
+    } while (nextElement());
+  }
+
+  /**
+   * The members of an accumulable from the current one ({@code first}) or from the ',' / '}' after
+   * the last one handled, with the ID seen so far.
+   */
+  private void accumulableMembers(SqlAccumulators sql, long id, boolean known, boolean first) {
+    if (!first && !nextMember()) {
+      return;
+    }
+    do {
+      readKey();
+      colon();
+      if (keyIs(ID)) {
+        id = longValue();
+        known = sql.isSqlMetric(id);
+      } else if (keyIs(UPDATE)) {
+        if (known) {
+          addUpdate(id, b[pos] == '"' ? quotedLong() : longValue());
+        } else if (id == Long.MIN_VALUE) {
+          throw BAIL; // "Update" before "ID": the Jackson path keeps it pending
         } else {
           skipValue(4);
         }
-      } while (nextMember());
-    } while (nextElement());
+      } else {
+        skipValue(4);
+      }
+    } while (nextMember());
+  }
+
+  /**
+   * An accumulable laid out exactly as Spark writes it, {@code {"ID":n,"Name":"…","Update":v,
+   * "Value":v,"Internal":b,"Count Failed Values":b[,"Metadata":…]}}, matched by its literal key
+   * bytes instead of reading each key. Members after the expected ones go through the general loop,
+   * so the result is what {@link #accumulableMembers} gives.
+   *
+   * @return false, having consumed nothing, when the object does not start that way
+   */
+  private boolean sparkAccumulable(SqlAccumulators sql) {
+    int start = pos;
+    if (!literal(ACC_ID)) {
+      return false;
+    }
+    long id = longValue();
+    if (!literal(ACC_NAME) || b[pos] != '"') {
+      pos = start;
+      return false;
+    }
+    skipString();
+    if (!literal(ACC_UPDATE)) {
+      pos = start;
+      return false;
+    }
+    boolean known = sql.isSqlMetric(id);
+    if (known) {
+      addUpdate(id, b[pos] == '"' ? quotedLong() : longValue());
+    } else {
+      skipValue(4);
+    }
+    // Members that are neither "ID" nor "Update" are only validated.
+    if (literal(ACC_VALUE)) {
+      skipValue(4);
+      if (literal(ACC_INTERNAL)) {
+        skipValue(4);
+        if (literal(ACC_COUNT_FAILED)) {
+          skipValue(4);
+        }
+      }
+    }
+    accumulableMembers(sql, id, known, false);
+    return true;
+  }
+
+  /** Consumes {@code lit} when the line continues with exactly those bytes. */
+  private boolean literal(byte[] lit) {
+    if (pos + lit.length > end) {
+      return false;
+    }
+    for (int i = 0; i < lit.length; i++) {
+      if (b[pos + i] != lit[i]) {
+        return false;
+      }
+    }
+    pos += lit.length;
+    return true;
   }
 
   private void taskMetrics(TaskEndEvent t) {
@@ -480,38 +565,48 @@ final class FastEventScanner {
     throw BAIL;
   }
 
-  /**
-   * A key without escapes or non-ASCII bytes; its bounds go to keyStart/keyEnd, its hash to
-   * keyHash.
-   */
+  /** A key without escapes or non-ASCII bytes; its bounds go to keyStart/keyEnd. */
   private void readKey() {
     ws();
     if (b[pos] != '"') {
       throw BAIL;
     }
-    int i = pos + 1;
-    int h = 0;
-    byte c;
-    while ((c = b[i]) != '"') {
-      // Negative = non-ASCII; below space = control character (invalid) or escape handling.
-      if (c < 0x20 || c == '\\') {
-        throw BAIL;
-      }
-      h = 31 * h + c;
-      i++;
-    }
-    if (i >= end) {
-      throw BAIL;
+    int i = special(pos + 1);
+    if (b[i] != '"' || i >= end) {
+      throw BAIL; // an escape, a control character or non-ASCII in a key: Jackson decides
     }
     keyStart = pos + 1;
     keyEnd = i;
-    keyHash = h;
     pos = i + 1;
   }
 
-  /** Compares the current key with a constant: hash first, bytes only when the hashes agree. */
+  /**
+   * The first index from {@code i} holding '"', '\\', a control character or a non-ASCII byte; may
+   * run past the line's end (callers check).
+   */
+  private int special(int i) {
+    for (int last = end - 8; i <= last; i += 8) {
+      long x = (long) LONGS.get(b, i);
+      long q = x ^ QUOTES;
+      long s = x ^ BACKSLASHES;
+      // Per term, the lowest flagged byte is exact (borrows only disturb higher bytes).
+      long found = (((q - ONES) & ~q) | ((s - ONES) & ~s) | ((x - SPACES) & ~x) | x) & HIGHS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    while (true) {
+      byte c = b[i];
+      if (c == '"' || c == '\\' || c < 0x20) {
+        return i;
+      }
+      i++;
+    }
+  }
+
+  /** Compares the current key with a constant: length first, then bytes. */
   private boolean keyIs(Key key) {
-    if (keyHash != key.hash || keyEnd - keyStart != key.bytes.length) {
+    if (keyEnd - keyStart != key.bytes.length) {
       return false;
     }
     byte[] k = key.bytes;
@@ -523,10 +618,10 @@ final class FastEventScanner {
     return true;
   }
 
-  /** A key to match: its ASCII bytes and the same hash as readKey computes (String.hashCode). */
-  private record Key(byte[] bytes, int hash) {
+  /** A key to match, as ASCII bytes. */
+  private record Key(byte[] bytes) {
     static Key of(String name) {
-      return new Key(ascii(name), name.hashCode());
+      return new Key(ascii(name));
     }
   }
 
@@ -587,19 +682,16 @@ final class FastEventScanner {
   private void skipString() {
     int i = pos + 1;
     while (true) {
+      i = special(i);
       byte c = b[i];
       if (c == '"') {
         break;
       }
-      if (c < 0x20) {
-        // Non-ASCII: Jackson validates UTF-8 here; let it decide.
+      if (c != '\\') {
+        // A control character (invalid) or non-ASCII (Jackson validates UTF-8): let it decide.
         throw BAIL;
       }
-      if (c == '\\') {
-        i = escape(i);
-      } else {
-        i++;
-      }
+      i = escape(i);
     }
     if (i >= end) {
       throw BAIL;
@@ -731,15 +823,8 @@ final class FastEventScanner {
       throw BAIL;
     }
     int start = pos + 1;
-    int i = start;
-    byte c;
-    while ((c = b[i]) != '"') {
-      if (c < 0x20 || c == '\\') {
-        throw BAIL;
-      }
-      i++;
-    }
-    if (i >= end) {
+    int i = special(start);
+    if (b[i] != '"' || i >= end) {
       throw BAIL;
     }
     pos = i + 1;
