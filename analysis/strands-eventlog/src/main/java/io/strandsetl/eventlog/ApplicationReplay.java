@@ -7,6 +7,7 @@ import static io.strandsetl.eventlog.JsonTree.lng;
 import static io.strandsetl.eventlog.JsonTree.map;
 import static io.strandsetl.eventlog.JsonTree.str;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.strandsetl.eventlog.plan.PlanInfoParser;
@@ -127,6 +128,8 @@ final class ApplicationReplay {
     int initialPlanNodeCount;
     int adaptiveUpdates;
     String physicalPlanDescription;
+    // The line of the latest adaptive update whose plan is not parsed yet (see onAdaptiveUpdate).
+    byte[] pendingPlanLine;
 
     SqlState(long executionId) {
       this.executionId = executionId;
@@ -134,6 +137,11 @@ final class ApplicationReplay {
   }
 
   private final EventLogSource source;
+  private final JsonFactory json;
+  // The line being handled by onLine.
+  private byte[] line;
+  private int lineOffset;
+  private int lineLength;
   private final SqlAccumulators accumulators = new SqlAccumulators();
   private final TaskEndEvent taskEnd = new TaskEndEvent();
   private final FastEventScanner fast = new FastEventScanner();
@@ -166,8 +174,9 @@ final class ApplicationReplay {
   private final Map<String, Long> unknownEvents = new TreeMap<>();
   private final List<String> warnings = new ArrayList<>();
 
-  ApplicationReplay(EventLogSource source) {
+  ApplicationReplay(EventLogSource source, JsonFactory json) {
     this.source = source;
+    this.json = json;
   }
 
   long events() {
@@ -205,7 +214,10 @@ final class ApplicationReplay {
    *
    * @throws IOException when the line is not a JSON object (the caller counts it as malformed)
    */
-  void onLine(JsonParser p) throws IOException {
+  void onLine(JsonParser p, byte[] buffer, int offset, int length) throws IOException {
+    line = buffer;
+    lineOffset = offset;
+    lineLength = length;
     if (p.nextToken() != JsonToken.START_OBJECT) {
       throw new IOException("not a JSON object");
     }
@@ -253,6 +265,21 @@ final class ApplicationReplay {
       case "SparkListenerExecutorMetricsUpdate", "SparkListenerStageExecutorMetrics" -> {
         scanPeaks(p);
         events++;
+      }
+      case "SparkListenerSQLAdaptiveExecutionUpdate" -> {
+        if (!onAdaptiveUpdate(p)) {
+          // Not the usual shape: read the line again as a tree, as for any other event.
+          try (JsonParser again = json.createParser(line, lineOffset, lineLength)) {
+            again.nextToken();
+            again.nextFieldName();
+            again.nextToken();
+            Map<String, Object> tree = JsonTree.objectRest(again);
+            events++;
+            handleTree(name, event, tree);
+          }
+        } else {
+          events++;
+        }
       }
       case "SparkListenerTaskStart",
           "SparkListenerTaskGettingResult",
@@ -355,6 +382,200 @@ final class ApplicationReplay {
     }
   }
 
+  /**
+   * An adaptive update, streamed. Only the last plan of an execution is reported, yet these events
+   * are the largest of a log (a plan of ~1 MB, ten or more per query): the plan is only scanned for
+   * its metrics (registered now, in the pre-order a full parse would use, because task ends that
+   * follow are matched against them) and its line is kept; it is parsed once, when the execution
+   * ends or at the end of the log, if no later plan replaced it.
+   *
+   * @return false, having changed nothing, when the event is not in the usual shape (a value of an
+   *     unexpected type, a repeated key): the caller reads it as a tree then
+   */
+  private boolean onAdaptiveUpdate(JsonParser p) throws IOException {
+    Long executionId = null;
+    String text = null;
+    boolean hasPlan = false;
+    boolean seenId = false;
+    boolean seenText = false;
+    boolean seenPlan = false;
+    List<List<long[]>> nodeMetrics = null;
+    List<List<String>> nodeTypes = null;
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "executionId" -> {
+          if (seenId
+              || t != JsonToken.VALUE_NUMBER_INT
+              || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            return false;
+          }
+          seenId = true;
+          executionId = p.getLongValue();
+        }
+        case "physicalPlanDescription" -> {
+          if (seenText || (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL)) {
+            return false;
+          }
+          seenText = true;
+          text = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        }
+        case "sparkPlanInfo" -> {
+          if (seenPlan) {
+            return false;
+          }
+          seenPlan = true;
+          if (t == JsonToken.START_OBJECT) {
+            hasPlan = true;
+            nodeMetrics = new ArrayList<>();
+            nodeTypes = new ArrayList<>();
+            if (!scanPlanNode(p, nodeMetrics, nodeTypes)) {
+              return false;
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    TaskEndEvent.end(p);
+    if (executionId == null) {
+      return false;
+    }
+    SqlState q = sqls.computeIfAbsent(executionId, SqlState::new);
+    if (hasPlan) {
+      for (int n = 0; n < nodeMetrics.size(); n++) {
+        List<long[]> ids = nodeMetrics.get(n);
+        for (int m = 0; m < ids.size(); m++) {
+          accumulators.register(ids.get(m)[0], nodeTypes.get(n).get(m));
+        }
+      }
+      q.plan = null;
+      q.pendingPlanLine = java.util.Arrays.copyOfRange(line, lineOffset, lineOffset + lineLength);
+      if (q.initialPlanNodeCount == 0) {
+        q.initialPlanNodeCount = nodeMetrics.size();
+      }
+    }
+    if (text != null) {
+      q.physicalPlanDescription = text;
+    }
+    q.adaptiveUpdates++;
+    return true;
+  }
+
+  /**
+   * One plan node (the parser is on its START_OBJECT): adds its metrics at its pre-order index,
+   * then its children's. False on a shape PlanInfoParser would read differently.
+   */
+  private static boolean scanPlanNode(
+      JsonParser p, List<List<long[]>> nodeMetrics, List<List<String>> nodeTypes)
+      throws IOException {
+    int index = nodeMetrics.size();
+    nodeMetrics.add(new ArrayList<>());
+    nodeTypes.add(new ArrayList<>());
+    boolean seenChildren = false;
+    boolean seenMetrics = false;
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      if (field.equals("children")) {
+        if (seenChildren) {
+          return false;
+        }
+        seenChildren = true;
+        if (t != JsonToken.START_ARRAY) {
+          p.skipChildren();
+          continue;
+        }
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (e == null) {
+            throw new IOException("unexpected end of input");
+          }
+          if (e == JsonToken.START_OBJECT) {
+            if (!scanPlanNode(p, nodeMetrics, nodeTypes)) {
+              return false;
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+      } else if (field.equals("metrics")) {
+        if (seenMetrics) {
+          return false;
+        }
+        seenMetrics = true;
+        if (t != JsonToken.START_ARRAY) {
+          p.skipChildren();
+          continue;
+        }
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (e == null) {
+            throw new IOException("unexpected end of input");
+          }
+          if (e != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            continue;
+          }
+          Long id = null;
+          String type = null;
+          boolean seenType = false;
+          String f;
+          while ((f = p.nextFieldName()) != null) {
+            JsonToken v = p.nextToken();
+            if (f.equals("accumulatorId")) {
+              if (id != null
+                  || v != JsonToken.VALUE_NUMBER_INT
+                  || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                return false;
+              }
+              id = p.getLongValue();
+            } else if (f.equals("metricType")) {
+              if (seenType || (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL)) {
+                return false;
+              }
+              seenType = true;
+              type = v == JsonToken.VALUE_STRING ? p.getText() : null;
+            } else {
+              p.skipChildren();
+            }
+          }
+          TaskEndEvent.end(p);
+          if (id == null) {
+            return false; // PlanInfoParser ignores it; keep the rare case on the tree path
+          }
+          nodeMetrics.get(index).add(new long[] {id});
+          nodeTypes.get(index).add(type == null ? "sum" : type);
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    TaskEndEvent.end(p);
+    return true;
+  }
+
+  /** Parses the plan of an execution's latest adaptive update if it is still pending. */
+  private void parsePendingPlan(SqlState q) {
+    if (q.pendingPlanLine == null) {
+      return;
+    }
+    byte[] bytes = q.pendingPlanLine;
+    q.pendingPlanLine = null;
+    try (JsonParser p = json.createParser(bytes)) {
+      p.nextToken();
+      Map<String, Object> e = JsonTree.objectRest(p);
+      // Its metrics were registered when the update was read: these registrations change nothing.
+      q.plan = PlanInfoParser.parse(map(e, "sparkPlanInfo"), accumulators::register);
+    } catch (IOException e) {
+      // The same bytes were read without error when the update arrived.
+      throw new IllegalStateException("Cannot parse a plan read before: " + e.getMessage(), e);
+    }
+  }
+
   private void handleTree(String name, String fullName, Map<String, Object> e) {
     switch (name) {
       case "SparkListenerLogStart" -> sparkVersion = str(e, "Spark Version");
@@ -452,6 +673,7 @@ final class ApplicationReplay {
         Map<String, Object> plan = map(e, "sparkPlanInfo");
         if (plan != null) {
           q.plan = PlanInfoParser.parse(plan, accumulators::register);
+          q.pendingPlanLine = null;
           q.initialPlanNodeCount = PlanInfoParser.size(q.plan);
         }
       }
@@ -460,6 +682,7 @@ final class ApplicationReplay {
         Map<String, Object> plan = map(e, "sparkPlanInfo");
         if (plan != null) {
           q.plan = PlanInfoParser.parse(plan, accumulators::register);
+          q.pendingPlanLine = null;
           if (q.initialPlanNodeCount == 0) {
             q.initialPlanNodeCount = PlanInfoParser.size(q.plan);
           }
@@ -493,6 +716,7 @@ final class ApplicationReplay {
       default -> {
         if (name.equals("SparkListenerSQLExecutionEnd")) {
           SqlState q = sqls.computeIfAbsent(lng(e, "executionId"), SqlState::new);
+          parsePendingPlan(q); // keeps at most the running executions' lines in memory
           q.endTimeMs = lng(e, "time");
           seen(q.endTimeMs);
           String error = str(e, "errorMessage");
@@ -752,6 +976,7 @@ final class ApplicationReplay {
         stageIds.addAll(j.stageIds);
         anyJobFailed |= "FAILED".equals(j.status);
       }
+      parsePendingPlan(q);
       PlanNode plan =
           q.plan == null ? null : PlanInfoParser.withValues(q.plan, accumulators::value);
       String status;

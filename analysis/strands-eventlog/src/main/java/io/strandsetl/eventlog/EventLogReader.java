@@ -81,7 +81,7 @@ public final class EventLogReader {
 
   /** Reads one application's log. */
   public RunAnalysis read(EventLogSource source) {
-    ApplicationReplay replay = new ApplicationReplay(source);
+    ApplicationReplay replay = new ApplicationReplay(source, json);
     LogDiagnosticsBuilder diagnostics = new LogDiagnosticsBuilder();
     diagnostics.format = source.format();
     LineSplitter splitter = new LineSplitter(options.maxLineBytes());
@@ -180,7 +180,7 @@ public final class EventLogReader {
         return;
       }
       try (JsonParser p = json.createParser(buffer, offset, length)) {
-        replay.onLine(p);
+        replay.onLine(p, buffer, offset, length);
       } catch (IOException | RuntimeException e) {
         if (e instanceof StrandsException se) {
           throw se;
