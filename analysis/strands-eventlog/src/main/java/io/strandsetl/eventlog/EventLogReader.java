@@ -29,9 +29,11 @@ public final class EventLogReader {
   private static final long GIVE_UP_BYTES = 64L << 20;
 
   /**
-   * System property: {@code false} reads on the caller's thread only (for measuring, or where no
-   * second thread may be started); by default decompression and line splitting run on a second
-   * thread.
+   * System property: {@code true} decompresses and splits lines on a second thread ({@link
+   * LinePipeline}). Off by default: on the 2-core machine of bench/README.md the second thread
+   * competes with the JIT compiler in the first reads of a JVM, and the benchmark's runs right
+   * after its warm-up were slower with it (q88: 360-387 vs 310 ms median); it only paid off after
+   * several reads in the same JVM, with a spare core.
    */
   public static final String PIPELINE_PROPERTY = "strands.eventlog.pipeline";
 
@@ -40,7 +42,7 @@ public final class EventLogReader {
   private final boolean pipelined;
 
   public EventLogReader(EventLogReaderOptions options) {
-    this(options, !"false".equalsIgnoreCase(System.getProperty(PIPELINE_PROPERTY)));
+    this(options, Boolean.getBoolean(PIPELINE_PROPERTY));
   }
 
   EventLogReader(EventLogReaderOptions options, boolean pipelined) {

@@ -2,6 +2,7 @@ package io.strandsetl.eventlog.codec;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -13,11 +14,11 @@ import java.util.concurrent.BlockingQueue;
  * (I/O, a corrupt stream, the decompressed-size limit) is rethrown on the caller's thread after the
  * lines read before it, as on one thread.
  *
- * <p>Memory: at most {@link #BATCHES} batches of {@link #BATCH_BYTES} bytes in flight (plus a
- * one-off batch for a line longer than that), on top of the splitter's own buffer.
+ * <p>The splitter's buffers themselves travel (no copy): {@link #BATCHES} buffers as long as the
+ * splitter's (1 MiB by default; they grow like it for a longer line, up to maxLineBytes) plus the
+ * one the splitter started with.
  */
 public final class LinePipeline {
-  static final int BATCH_BYTES = 1 << 20;
   static final int BATCHES = 4;
   private static final int BATCH_LINES = 4096;
 
@@ -27,11 +28,12 @@ public final class LinePipeline {
     void produced(long bytes);
   }
 
-  /** Lines copied out of the splitter's buffer; length -1 marks an over-long (skipped) line. */
+  /**
+   * A buffer the splitter filled and the lines in it (no copy); length -1 marks an over-long
+   * (skipped) line.
+   */
   private static final class Batch {
-    final byte[] data;
-    final boolean recycled;
-    int used;
+    byte[] data;
     int count;
     int[] starts = new int[BATCH_LINES];
     int[] lengths = new int[BATCH_LINES];
@@ -40,30 +42,24 @@ public final class LinePipeline {
     boolean end;
     Throwable error;
 
-    Batch(int capacity, boolean recycled) {
+    Batch(int capacity) {
       this.data = new byte[capacity];
-      this.recycled = recycled;
     }
 
     void clear() {
-      used = 0;
       count = 0;
       lastUnterminated = false;
     }
 
-    void add(byte[] buffer, int offset, int length, long producedBytes) {
+    void add(int offset, int length, long producedBytes) {
       if (count == starts.length) {
-        starts = java.util.Arrays.copyOf(starts, count * 2);
-        lengths = java.util.Arrays.copyOf(lengths, count * 2);
-        produced = java.util.Arrays.copyOf(produced, count * 2);
+        starts = Arrays.copyOf(starts, count * 2);
+        lengths = Arrays.copyOf(lengths, count * 2);
+        produced = Arrays.copyOf(produced, count * 2);
       }
-      if (length > 0) {
-        System.arraycopy(buffer, offset, data, used, length);
-      }
-      starts[count] = used;
+      starts[count] = offset;
       lengths[count] = length;
       produced[count] = producedBytes;
-      used += Math.max(0, length);
       count++;
     }
   }
@@ -77,9 +73,11 @@ public final class LinePipeline {
    */
   public static void run(DecodedInput in, LineSplitter splitter, Sink sink) throws IOException {
     BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
-    BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES + 2);
+    BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES);
     for (int i = 0; i < BATCHES; i++) {
-      free.add(new Batch(BATCH_BYTES, true));
+      // As long as the splitter's own: a longer buffer would let longer lines through than
+      // maxLineBytes allows on one thread.
+      free.add(new Batch(splitter.buffer().length));
     }
     Thread reader = new Thread(() -> produce(in, splitter, free, full), "strands-eventlog-read");
     reader.setDaemon(true);
@@ -99,10 +97,8 @@ public final class LinePipeline {
         }
         done = b.end;
         Throwable error = b.error;
-        if (b.recycled) {
-          b.clear();
-          free.put(b);
-        }
+        b.clear();
+        free.put(b);
         if (error != null) {
           rethrow(error);
         }
@@ -141,22 +137,34 @@ public final class LinePipeline {
           new LineSplitter.LineSink() {
             @Override
             public void line(byte[] buffer, int offset, int length, boolean terminated) {
-              Batch b = room(current, length, free, full);
-              b.add(buffer, offset, length, in.produced());
-              b.lastUnterminated = !terminated;
+              current[0].add(offset, length, in.produced());
+              current[0].lastUnterminated = !terminated;
             }
 
             @Override
             public void overlongLine() {
-              room(current, 0, free, full).add(null, 0, -1, in.produced());
+              current[0].add(0, -1, in.produced());
+            }
+          },
+          used -> {
+            // The lines handed over live in `used`: send them and go on in a free buffer.
+            try {
+              current[0].data = used;
+              full.put(current[0]);
+              current[0] = free.take();
+              return current[0].data;
+            } catch (InterruptedException e) {
+              throw new Stop();
             }
           });
+      current[0].data = splitter.buffer();
       current[0].end = true;
       full.put(current[0]);
     } catch (InterruptedException | Stop e) {
       // The consumer stopped (an error of its own); it does not read what is left.
     } catch (Throwable e) {
       if (current[0] != null) {
+        current[0].data = splitter.buffer();
         current[0].end = true;
         current[0].error = e;
         try {
@@ -165,32 +173,6 @@ public final class LinePipeline {
           // The consumer is gone.
         }
       }
-    }
-  }
-
-  /** The batch to add a line of {@code length} bytes to, sending the current one when full. */
-  private static Batch room(
-      Batch[] current, int length, BlockingQueue<Batch> free, BlockingQueue<Batch> full) {
-    try {
-      Batch b = current[0];
-      if (b.used + length <= b.data.length) {
-        return b;
-      }
-      if (b.count > 0) {
-        full.put(b);
-        b = free.take();
-        current[0] = b;
-      }
-      if (length > b.data.length) {
-        // A line longer than a batch travels alone in a batch of its own size.
-        Batch big = new Batch(length, false);
-        full.put(b); // the empty recycled batch goes back through the consumer
-        current[0] = big;
-        return big;
-      }
-      return b;
-    } catch (InterruptedException e) {
-      throw new Stop();
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.function.UnaryOperator;
 
 /**
  * Splits a byte stream into lines at '\n' without decoding characters (JSON is parsed straight from
@@ -43,6 +44,17 @@ public final class LineSplitter {
 
   /** Reads {@code in} to its end, handing every line to {@code sink}. */
   public void split(InputStream in, LineSink sink) throws IOException {
+    split(in, sink, used -> used);
+  }
+
+  /**
+   * As {@link #split(InputStream, LineSink)}, but before the bytes of lines already handed over are
+   * overwritten, {@code exchange} receives the buffer and returns the one to go on with (the same
+   * one on a single thread; a fresh one when another thread still reads those lines). A returned
+   * buffer shorter than the current one is replaced by a new one of the current length.
+   */
+  public void split(InputStream in, LineSink sink, UnaryOperator<byte[]> exchange)
+      throws IOException {
     int start = 0; // first byte of the current line
     int end = 0; // end of valid data
     int scan = 0; // next byte to look at for '\n'
@@ -50,7 +62,9 @@ public final class LineSplitter {
     while (true) {
       if (end == buffer.length) {
         if (start > 0) {
-          System.arraycopy(buffer, start, buffer, 0, end - start);
+          byte[] next = usable(exchange.apply(buffer));
+          System.arraycopy(buffer, start, next, 0, end - start);
+          buffer = next;
           end -= start;
           scan -= start;
           start = 0;
@@ -86,6 +100,9 @@ public final class LineSplitter {
       }
       scan = end;
       if (start == end) {
+        if (start > 0) {
+          buffer = usable(exchange.apply(buffer));
+        }
         start = 0;
         end = 0;
         scan = 0;
@@ -94,6 +111,15 @@ public final class LineSplitter {
     if (!skipping && end > start) {
       sink.line(buffer, start, end - start, false);
     }
+  }
+
+  /** The buffer the last lines were handed over in. */
+  byte[] buffer() {
+    return buffer;
+  }
+
+  private byte[] usable(byte[] next) {
+    return next.length >= buffer.length ? next : new byte[buffer.length];
   }
 
   /** The index of the first '\n' in b[from, to), or -1; 8 bytes per step (SWAR). */
