@@ -101,7 +101,11 @@ public final class AnalyzeService {
     }
     Path first = source.files().get(0);
     Path parent = first.getParent();
-    // A rolling or Databricks directory is one log: name the directory, not its first part.
-    return source.files().size() > 1 && parent != null ? parent.toString() : first.toString();
+    // A rolling (eventlog_v2_*) or Databricks directory is one log: name the directory, not a part.
+    boolean directoryLog =
+        parent != null
+            && (source.files().size() > 1
+                || parent.getFileName().toString().startsWith("eventlog_v2_"));
+    return directoryLog ? parent.toString() : first.toString();
   }
 }

@@ -102,9 +102,7 @@ public final class TextReportRenderer implements ReportRenderer {
               + ", AQE "
               + nz(c.aqeEnabled())
               + ", broadcast threshold "
-              + (c.broadcastThresholdBytes() == null
-                  ? "default"
-                  : bytes(c.broadcastThresholdBytes())));
+              + broadcastThreshold(c.broadcastThresholdBytes()));
     }
 
     out.append("\nKey metrics\n");
@@ -283,6 +281,14 @@ public final class TextReportRenderer implements ReportRenderer {
       out.append("  the last line was cut off (log still being written?)\n");
     }
     d.warnings().forEach(w -> out.append("  ").append(w).append("\n"));
+  }
+
+  /** Spark's spark.sql.autoBroadcastJoinThreshold: unset means its default, negative means off. */
+  private static String broadcastThreshold(Long bytes) {
+    if (bytes == null) {
+      return "default (10 MiB)";
+    }
+    return bytes < 0 ? "off" : bytes(bytes);
   }
 
   private static String coreSeconds(long coreMs) {
