@@ -27,7 +27,8 @@ class SqlPlanTest {
     "ProjectExecTransformer, Project",
     "Photonic, Photonic",
     "SortMergeJoin, SortMergeJoin",
-    "WholeStageCodegen (3), WholeStageCodegen (3)"
+    "WholeStageCodegen (3), WholeStageCodegen (3)",
+    "'Scan parquet ', Scan parquet"
   })
   void normalisesVendorOperatorNames(String raw, String expected) {
     assertThat(OperatorNames.normalise(raw)).isEqualTo(expected);

@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * peak heap (MiB, sum of the heap pools' peaks during the run: an upper bound, as pools peak at
  * different moments) and retained heap (MiB held by the result after a full GC).
  *
- * <p>Arguments: {@code [--reps N] [--heap 2g] [--check-heap 256m] [--no-check] [--no-compare] [log
- * ...]}; logs default to the two big spark-rapids-tools logs in {@code
+ * <p>Arguments: {@code [--reps N] [--warmup N] [--heap 2g] [--check-heap 256m] [--no-check]
+ * [--no-compare] [log ...]}; logs default to the two big spark-rapids-tools logs in {@code
  * <strands.shared.dir>/data/eventlogs}. Child JVM flags come from {@code -Dstrands.bench.jvmFlags}.
  */
 public final class AnalyzeBenchmark {
@@ -48,7 +48,7 @@ public final class AnalyzeBenchmark {
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--child")) {
-      child(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
+      child(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
       return;
     }
     if (args.length > 0 && args[0].equals("--check-child")) {
@@ -56,6 +56,8 @@ public final class AnalyzeBenchmark {
       return;
     }
     int reps = 5;
+    // Same number of untimed runs for every side, so each is measured with its hot paths compiled.
+    int warmup = 3;
     String heap = "2g";
     String checkHeap = "256m";
     boolean check = true;
@@ -65,6 +67,7 @@ public final class AnalyzeBenchmark {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--reps" -> reps = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--heap" -> heap = args[++i];
         case "--check-heap" -> checkHeap = args[++i];
         case "--no-check" -> check = false;
@@ -77,7 +80,7 @@ public final class AnalyzeBenchmark {
     }
     printMachine();
     if (compare) {
-      compare(logs, reps, heap);
+      compare(logs, reps, warmup, heap);
     }
     if (check) {
       checkAll(eventlogs, checkHeap);
@@ -102,11 +105,12 @@ public final class AnalyzeBenchmark {
 
   // ---- comparison --------------------------------------------------------------------------
 
-  private static void compare(List<Path> logs, int reps, String heap) throws Exception {
+  private static void compare(List<Path> logs, int reps, int warmup, String heap) throws Exception {
     System.out.printf(
         Locale.ROOT,
-        "%nreplay comparison: -Xmx%s per child JVM, 1 warm-up + %d timed runs, median%n",
+        "%nreplay comparison: -Xmx%s per child JVM, %d warm-up + %d timed runs, median%n",
         heap,
+        warmup,
         reps);
     System.out.printf(
         Locale.ROOT,
@@ -123,7 +127,7 @@ public final class AnalyzeBenchmark {
       double rawMb = rawBytes(log) / 1e6;
       Map<String, Map<String, String>> results = new LinkedHashMap<>();
       for (String side : SIDES) {
-        Map<String, String> r = runChild(side, reps, log, heap);
+        Map<String, String> r = runChild(side, reps, warmup, log, heap);
         results.put(side, r);
         String name = log.getFileName().toString();
         if (r.containsKey("medianMs")) {
@@ -186,10 +190,15 @@ public final class AnalyzeBenchmark {
     }
   }
 
-  private static Map<String, String> runChild(String side, int reps, Path log, String heap)
+  private static Map<String, String> runChild(
+      String side, int reps, int warmup, Path log, String heap)
       throws IOException, InterruptedException {
     Result r =
-        java(heap, List.of("--child", side, Integer.toString(reps), log.toString()), "RESULT ");
+        java(
+            heap,
+            List.of(
+                "--child", side, Integer.toString(reps), Integer.toString(warmup), log.toString()),
+            "RESULT ");
     Map<String, String> out = new LinkedHashMap<>();
     if (r.line() == null) {
       out.put("error", r.error());
@@ -308,13 +317,15 @@ public final class AnalyzeBenchmark {
     return new Result(found, error);
   }
 
-  private static void child(String side, int reps, Path log) throws Exception {
+  private static void child(String side, int reps, int warmup, Path log) throws Exception {
     if (side.equals("ours") && !OurReader.available()) {
       System.err.println(
           "UNAVAILABLE: Error io.strandsetl.eventlog.EventLogReader is not on the class path");
       System.exit(2);
     }
-    run(side, log); // warm-up
+    for (int i = 0; i < warmup; i++) {
+      run(side, log); // untimed: lets the JIT compile the hot paths of this side
+    }
     long[] ms = new long[reps];
     long[] peak = new long[reps];
     long retained = 0;

@@ -36,7 +36,8 @@ public final class OperatorNames {
     if (rawName == null || rawName.isEmpty()) {
       return "";
     }
-    String name = rawName;
+    // Spark logs some names with a trailing space ("Scan parquet "); it carries no meaning.
+    String name = rawName.strip();
     for (String prefix : VENDOR_PREFIXES) {
       if (name.length() > prefix.length()
           && name.startsWith(prefix)
