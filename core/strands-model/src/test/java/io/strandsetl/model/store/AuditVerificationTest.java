@@ -1,0 +1,115 @@
+package io.strandsetl.model.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strandsetl.model.StrandsException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AuditVerificationTest {
+  private static List<AuditEntry> chainOf(int size) {
+    List<AuditEntry> chain = new ArrayList<>();
+    String previous = AuditEntry.GENESIS_HASH;
+    for (int i = 1; i <= size; i++) {
+      AuditEntry entry =
+          AuditEntry.chain(
+              i,
+              new AuditEvent(
+                  Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i),
+                  "strands",
+                  "a" + i,
+                  "s",
+                  ""),
+              previous);
+      chain.add(entry);
+      previous = entry.hash();
+    }
+    return chain;
+  }
+
+  @Test
+  void intactChainVerifies() {
+    AuditVerification result = AuditVerification.of(chainOf(4));
+
+    assertThat(result.intact()).isTrue();
+    assertThat(result.entriesChecked()).isEqualTo(4);
+  }
+
+  @Test
+  void namesTheEntryAfterARemovedOne() {
+    List<AuditEntry> chain = chainOf(4);
+    chain.remove(1);
+
+    AuditVerification result = AuditVerification.of(chain);
+
+    assertThat(result.firstBadSequence()).isEqualTo(3L);
+    assertThat(result.problem())
+        .isEqualTo("Audit entry 3 follows entry 1 (an entry was removed or reordered)");
+  }
+
+  @Test
+  void namesTheFirstOfTwoSwappedEntries() {
+    List<AuditEntry> chain = chainOf(4);
+    chain.set(1, chainOf(4).get(2));
+    chain.set(2, chainOf(4).get(1));
+
+    assertThat(AuditVerification.of(chain).firstBadSequence()).isEqualTo(3L);
+  }
+
+  @Test
+  void aRehashedEntryStillBreaksTheLinkToItsSuccessor() {
+    List<AuditEntry> chain = chainOf(3);
+    AuditEntry original = chain.get(1);
+    AuditEvent forged = new AuditEvent(original.event().at(), "strands", "forged", "s", "");
+    chain.set(1, AuditEntry.chain(2, forged, original.previousHash()));
+
+    AuditVerification result = AuditVerification.of(chain);
+
+    assertThat(result.firstBadSequence()).isEqualTo(3L);
+    assertThat(result.problem()).isEqualTo("Audit entry 3 previous hash does not match entry 2");
+  }
+
+  @Test
+  void movingTextBetweenFieldsChangesTheHash() {
+    Instant at = Instant.parse("2026-01-01T00:00:00Z");
+    String one =
+        AuditEntry.hashOf(1, new AuditEvent(at, "ab", "c", "s", ""), AuditEntry.GENESIS_HASH);
+    String two =
+        AuditEntry.hashOf(1, new AuditEvent(at, "a", "bc", "s", ""), AuditEntry.GENESIS_HASH);
+
+    assertThat(one).hasSize(64).isNotEqualTo(two);
+  }
+
+  @Test
+  void executionEndingBeforeItStartsIsRejected() {
+    assertThatThrownBy(
+            () ->
+                new ExecutionRecord(
+                    "e",
+                    "j",
+                    JobType.PIPELINE,
+                    "local",
+                    ExecutionStatus.SUCCEEDED,
+                    Instant.parse("2026-01-02T00:00:00Z"),
+                    Instant.parse("2026-01-01T00:00:00Z"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    java.util.Map.of(),
+                    null))
+        .isInstanceOf(StrandsException.class)
+        .hasMessage(
+            "Invalid endedAt: 2026-01-01T00:00:00Z (before startedAt 2026-01-02T00:00:00Z)");
+  }
+}
