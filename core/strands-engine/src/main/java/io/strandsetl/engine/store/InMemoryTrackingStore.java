@@ -46,6 +46,9 @@ public final class InMemoryTrackingStore implements TrackingStore {
   private final Map<String, CostTrend> trends = new TreeMap<>();
   private final List<QualityHistoryEntry> quality = new ArrayList<>();
   private final List<AuditEntry> audit = new ArrayList<>();
+  // The chain head survives purges, so the chain continues rather than restarting at 1.
+  private long lastAuditSequence;
+  private String lastAuditHash = AuditEntry.GENESIS_HASH;
   private boolean closed;
 
   @Override
@@ -194,11 +197,10 @@ public final class InMemoryTrackingStore implements TrackingStore {
   }
 
   private AuditEntry append(AuditEvent event) {
-    String previous =
-        audit.isEmpty() ? AuditEntry.GENESIS_HASH : audit.get(audit.size() - 1).hash();
-    long sequence = audit.isEmpty() ? 1 : audit.get(audit.size() - 1).sequence() + 1;
-    AuditEntry entry = AuditEntry.chain(sequence, event, previous);
+    AuditEntry entry = AuditEntry.chain(lastAuditSequence + 1, event, lastAuditHash);
     audit.add(entry);
+    lastAuditSequence = entry.sequence();
+    lastAuditHash = entry.hash();
     return entry;
   }
 

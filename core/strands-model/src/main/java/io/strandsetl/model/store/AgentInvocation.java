@@ -34,7 +34,7 @@ public record AgentInvocation(
     Checks.text(executionId, "invocation executionId");
     Checks.text(agent, "invocation agent");
     Checks.text(tool, "invocation tool");
-    Objects.requireNonNull(at, "at");
+    at = Checks.micros(Objects.requireNonNull(at, "at"));
     inputSummary = inputSummary == null ? "" : inputSummary;
     outputSummary = outputSummary == null ? "" : outputSummary;
     Checks.nonNegative(durationMs, "invocation durationMs");

@@ -2,6 +2,8 @@ package io.strandsetl.model.store;
 
 import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +20,14 @@ final class Checks {
       throw invalid(field, value, "must not be blank");
     }
     return value;
+  }
+
+  /**
+   * The instant truncated to whole microseconds, the precision every backend keeps (SQL timestamps
+   * are microseconds), so a record reads back equal to what was written. Null stays null.
+   */
+  static Instant micros(Instant value) {
+    return value == null ? null : value.truncatedTo(ChronoUnit.MICROS);
   }
 
   static long nonNegative(long value, String field) {

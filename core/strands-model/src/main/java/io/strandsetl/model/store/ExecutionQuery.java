@@ -17,6 +17,7 @@ public record ExecutionQuery(String jobName, ExecutionStatus status, Instant sin
     if (jobName != null) {
       Checks.text(jobName, "query jobName");
     }
+    since = Checks.micros(since);
     if (limit < 1) {
       throw Checks.invalid("query limit", limit, "must be >= 1");
     }

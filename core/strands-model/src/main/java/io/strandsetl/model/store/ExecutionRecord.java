@@ -17,6 +17,7 @@ import java.util.Set;
  *
  * @param executionId unique id, chosen by the caller
  * @param platform where it ran (e.g. {@code local}, {@code emr})
+ *     <p>Instants are kept to the microsecond (truncated).
  * @param startedAt start, UTC
  * @param endedAt end, UTC, not before {@code startedAt}
  * @param issues issues detected, at most one per type, in detection order
@@ -54,6 +55,8 @@ public record ExecutionRecord(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(endedAt, "endedAt");
+    startedAt = Checks.micros(startedAt);
+    endedAt = Checks.micros(endedAt);
     if (endedAt.isBefore(startedAt)) {
       throw Checks.invalid("endedAt", endedAt, "before startedAt " + startedAt);
     }

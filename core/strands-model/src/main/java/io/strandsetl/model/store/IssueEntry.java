@@ -35,6 +35,9 @@ public record IssueEntry(
       throw Checks.invalid("issue lastSeen", lastSeen, "before firstSeen " + firstSeen);
     }
     Objects.requireNonNull(status, "status");
+    firstSeen = Checks.micros(firstSeen);
+    lastSeen = Checks.micros(lastSeen);
+    resolvedAt = Checks.micros(resolvedAt);
     if ((status == IssueStatus.RESOLVED) != (resolvedAt != null && resolvedBy != null)) {
       throw Checks.invalid(
           "issue resolution", status, "resolvedAt and resolvedBy are set exactly when RESOLVED");

@@ -13,6 +13,7 @@ public record NotificationState(boolean sent, Instant sentAt, List<String> recip
   public static final NotificationState NOT_SENT = new NotificationState(false, null, List.of());
 
   public NotificationState {
+    sentAt = Checks.micros(sentAt);
     recipients = Checks.list(recipients, "notification recipients");
     if (sent != (sentAt != null)) {
       throw Checks.invalid("notification sentAt", sentAt, "set exactly when sent is true");

@@ -22,7 +22,7 @@ public record QualityHistoryEntry(
     Checks.text(executionId, "quality executionId");
     Checks.text(jobName, "quality jobName");
     Checks.text(dataset, "quality dataset");
-    Objects.requireNonNull(at, "at");
+    at = Checks.micros(Objects.requireNonNull(at, "at"));
     Objects.requireNonNull(scores, "scores");
     Objects.requireNonNull(trend, "trend");
     anomalies = Checks.list(anomalies, "quality anomalies");

@@ -26,7 +26,11 @@ public record RunRecord(
             "differs from the run's " + execution.executionId());
       }
     }
+    java.util.Set<String> datasets = new java.util.HashSet<>();
     for (QualityHistoryEntry entry : quality) {
+      if (!datasets.add(entry.dataset())) {
+        throw Checks.invalid("quality dataset", entry.dataset(), "listed twice for one run");
+      }
       if (!entry.executionId().equals(execution.executionId())) {
         throw Checks.invalid(
             "quality executionId",
