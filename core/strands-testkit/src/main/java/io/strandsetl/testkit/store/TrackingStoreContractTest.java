@@ -364,6 +364,35 @@ public abstract class TrackingStoreContractTest {
   }
 
   @Test
+  void auditChainContinuesAfterRetentionPurgedEveryEntry() {
+    AuditEntry first =
+        store.appendAudit(
+            new AuditEvent(NOW.minus(Duration.ofDays(8 * 366)), "strands", "a", "s", ""));
+    store.purge(RetentionPolicy.DEFAULT, CLOCK);
+    assertTrue(store.auditTrail().isEmpty());
+
+    AuditEntry next = store.appendAudit(new AuditEvent(NOW, "strands", "b", "s", ""));
+
+    assertEquals(2, next.sequence());
+    assertEquals(first.hash(), next.previousHash());
+    assertTrue(store.verifyAudit().intact(), store.verifyAudit().problem());
+  }
+
+  @Test
+  void keepsInstantsToTheMicrosecond() {
+    Instant precise = Instant.parse("2026-03-09T10:00:00.123456789Z");
+    store.recordRun(
+        RunRecord.of(simple("exec-1", "orders", ExecutionStatus.SUCCEEDED, precise, 1)));
+
+    ExecutionRecord found = store.findExecution("exec-1").orElseThrow();
+
+    assertEquals(Instant.parse("2026-03-09T10:00:00.123456Z"), found.startedAt());
+    assertEquals(
+        List.of("exec-1"),
+        ids(store.listExecutions(ExecutionQuery.all().withSince(found.startedAt()))));
+  }
+
+  @Test
   void retentionPolicyRefusesToKeepTheAuditTrailLessThanSevenYears() {
     StrandsException error =
         assertThrows(
