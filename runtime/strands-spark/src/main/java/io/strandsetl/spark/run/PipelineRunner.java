@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
@@ -393,43 +392,101 @@ public final class PipelineRunner {
   private static SinkRecord write(SparkSession spark, SinkSpec sink, StagedOutput staged)
       throws IOException {
     Dataset<Row> df = spark.table(sink.from());
+    Long target = sink.targetFileSizeBytes();
     Long estimated = null;
     Integer planned = null;
-    if (sink.targetFileSizeBytes() != null) {
+    if (target != null) {
       BigInteger size = df.queryExecution().optimizedPlan().stats().sizeInBytes().bigInteger();
       if (size.compareTo(UNKNOWN_SIZE) < 0) {
         estimated = size.longValue();
-        planned = plannedFiles(estimated, sink.targetFileSizeBytes());
+        planned = plannedFiles(estimated, target);
         if (sink.partitionBy().isEmpty()) {
           df = df.repartition(planned);
         } else {
-          Column[] cols = sink.partitionBy().stream().map(functions::col).toArray(Column[]::new);
-          df = df.repartition(planned, cols);
+          df = df.repartition(planned, partitionColumns(sink));
         }
       }
     }
-    DataFrameWriter<Row> writer =
-        df.write()
-            .format(sink.format().sparkName())
-            .mode(SaveMode.ErrorIfExists)
-            .options(sink.options());
-    if (!sink.partitionBy().isEmpty()) {
-      writer = writer.partitionBy(sink.partitionBy().toArray(String[]::new));
+    save(df, sink, staged.staging(), Map.of());
+    FileSizing first = FileSizing.measure(staged.stagedDataFiles());
+    FileSizing last = first;
+    boolean rewritten = false;
+    // Measured, not estimated: the estimate is unknown for joins (and off for aggregations and
+    // text input), so the files written are what decides whether they are rewritten once.
+    if (target != null && first.needsRewrite(target)) {
+      rewrite(spark, sink, staged, first, target);
+      rewritten = true;
+      last = FileSizing.measure(staged.stagedDataFiles());
     }
-    writer.save(staged.staging().toString());
-    List<FileStatus> files = staged.stagedDataFiles();
-    long bytes = files.stream().mapToLong(FileStatus::getLen).sum();
+    long files = last.files();
+    long bytes = last.bytes();
+    Long average = files == 0 ? null : bytes / files;
     return new SinkRecord(
         sink.name(),
         staged.target().toString(),
         staged.staging().toString(),
         false,
-        sink.targetFileSizeBytes(),
+        target,
         estimated,
         planned,
-        files.size(),
+        first.files(),
+        rewritten,
+        files,
         bytes,
-        files.isEmpty() ? null : bytes / files.size());
+        average,
+        average == null || target == null ? null : (double) average / target);
+  }
+
+  /**
+   * Reads the staged output back (same format and options), writes it to a second staging directory
+   * with {@code ceil(bytes / target)} files per directory, and swaps it in. Nothing is published
+   * here, so a failure or kill leaves the previous output as it was.
+   */
+  private static void rewrite(
+      SparkSession spark, SinkSpec sink, StagedOutput staged, FileSizing measured, long target)
+      throws IOException {
+    Dataset<Row> df =
+        spark
+            .read()
+            .format(sink.format().sparkName())
+            .options(sink.options())
+            .load(staged.staging().toString());
+    int files = (int) Math.min(MAX_PLANNED_FILES, measured.idealFiles(target));
+    Map<String, String> extra = new LinkedHashMap<>();
+    if (sink.partitionBy().isEmpty()) {
+      df = df.repartition(files); // round-robin: equal rows, so files of about bytes / files
+    } else {
+      // Hashing by the partition columns sends each directory's rows to one task; the row limit
+      // per file (from the measured bytes per row) splits a large directory into files of about
+      // the target instead of one big file.
+      long rows = df.count(); // parquet/orc answer from footers
+      if (rows > 0 && measured.bytes() > 0 && !sink.options().containsKey("maxRecordsPerFile")) {
+        long perFile = (long) Math.ceil((double) target * rows / measured.bytes());
+        extra.put("maxRecordsPerFile", Long.toString(Math.max(1, perFile)));
+      }
+      int tasks = (int) Math.min(files, measured.directories().size());
+      df = df.repartition(Math.max(1, tasks), partitionColumns(sink));
+    }
+    save(df, sink, staged.rewriteStaging(), extra);
+    staged.replaceStagingWithRewrite();
+  }
+
+  private static void save(
+      Dataset<Row> df, SinkSpec sink, org.apache.hadoop.fs.Path path, Map<String, String> extra) {
+    DataFrameWriter<Row> writer =
+        df.write()
+            .format(sink.format().sparkName())
+            .mode(SaveMode.ErrorIfExists)
+            .options(sink.options())
+            .options(extra);
+    if (!sink.partitionBy().isEmpty()) {
+      writer = writer.partitionBy(sink.partitionBy().toArray(String[]::new));
+    }
+    writer.save(path.toString());
+  }
+
+  private static Column[] partitionColumns(SinkSpec sink) {
+    return sink.partitionBy().stream().map(functions::col).toArray(Column[]::new);
   }
 
   /** ceil(estimated / target), at least 1 and at most {@value #MAX_PLANNED_FILES}. */

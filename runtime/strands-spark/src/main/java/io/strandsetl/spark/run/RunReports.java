@@ -114,7 +114,7 @@ final class RunReports {
     section.append("</table>");
     section.append(
         "<table><tr><th>sink</th><th>path</th><th>published</th><th>files</th><th>bytes</th>"
-            + "<th>avg file bytes</th><th>target file bytes</th></tr>");
+            + "<th>avg file bytes</th><th>target file bytes</th><th>rewritten</th></tr>");
     for (SinkRecord s : r.sinks()) {
       section
           .append("<tr><td>")
@@ -131,6 +131,8 @@ final class RunReports {
           .append(s.averageFileBytes() == null ? "" : s.averageFileBytes())
           .append("</td><td class=\"n\">")
           .append(s.targetFileSizeBytes() == null ? "" : s.targetFileSizeBytes())
+          .append("</td><td>")
+          .append(s.rewritten() ? "yes, from " + s.firstWriteFiles() + " files" : "no")
           .append("</td></tr>");
     }
     section.append("</table>");
@@ -192,17 +194,32 @@ final class RunReports {
       out.append(
           String.format(
               Locale.ROOT,
-              "  sink %s -> %s: %s, %d files, %d bytes%n",
+              "  sink %s -> %s: %s, %d files, %d bytes%s%n",
               s.name(),
               s.path(),
               s.published() ? "published" : "not published (previous output kept)",
               s.files(),
-              s.bytes()));
+              s.bytes(),
+              sizing(s)));
     }
     if (r.analysisError() != null) {
       out.append("  analysis failed: ").append(r.analysisError()).append('\n');
     }
     return out.toString();
+  }
+
+  /** How the files compare with the target; empty when the sink has no target. */
+  private static String sizing(SinkRecord s) {
+    if (s.targetFileSizeBytes() == null || s.averageToTarget() == null) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "; average %d bytes = %.2f x target %d%s",
+        s.averageFileBytes(),
+        s.averageToTarget(),
+        s.targetFileSizeBytes(),
+        s.rewritten() ? " (rewritten from " + s.firstWriteFiles() + " files)" : "");
   }
 
   private static void writeAtomically(Path file, String content) throws IOException {

@@ -8,11 +8,16 @@ package io.strandsetl.spark.run;
  * @param stagingPath where the run wrote before publishing
  * @param published true once the staged output replaced (or was added to) the target
  * @param targetFileSizeBytes the sink's target file size in bytes, null when not set
- * @param estimatedBytes Spark's estimate of the output, bytes; null when not used
- * @param plannedFiles number of write tasks Strands asked for, null when Spark planned them
- * @param files data files written
+ * @param estimatedBytes Spark's estimate of the output, bytes; null when not set or unknown
+ * @param plannedFiles number of write tasks Strands asked for in the first write (from the
+ *     estimate), null when Spark planned them
+ * @param firstWriteFiles data files of the first write, before any rewrite
+ * @param rewritten true when the measured first write was far from the target and was rewritten
+ *     once (see docs/pipelines.md, "Target file size")
+ * @param files data files written (after the rewrite, if any)
  * @param bytes bytes of data files written
  * @param averageFileBytes bytes / files, null when no file was written
+ * @param averageToTarget averageFileBytes / targetFileSizeBytes, null when either is null
  */
 public record SinkRecord(
     String name,
@@ -22,9 +27,12 @@ public record SinkRecord(
     Long targetFileSizeBytes,
     Long estimatedBytes,
     Integer plannedFiles,
+    long firstWriteFiles,
+    boolean rewritten,
     long files,
     long bytes,
-    Long averageFileBytes) {
+    Long averageFileBytes,
+    Double averageToTarget) {
   SinkRecord withPublished() {
     return new SinkRecord(
         name,
@@ -34,8 +42,11 @@ public record SinkRecord(
         targetFileSizeBytes,
         estimatedBytes,
         plannedFiles,
+        firstWriteFiles,
+        rewritten,
         files,
         bytes,
-        averageFileBytes);
+        averageFileBytes,
+        averageToTarget);
   }
 }

@@ -51,6 +51,23 @@ final class StagedOutput {
   }
 
   /**
+   * Where a compaction rewrite of the staged output goes: beside the staging directory and with its
+   * prefix, so a run killed during the rewrite leaves only directories that the next run's {@link
+   * #recoverLeftovers()} deletes; the target is not touched.
+   */
+  Path rewriteStaging() {
+    return new Path(staging.getParent(), staging.getName() + "-rewrite");
+  }
+
+  /** Replaces the staging directory by the finished {@link #rewriteStaging()} directory. */
+  void replaceStagingWithRewrite() throws IOException {
+    if (!fs.delete(staging, true)) {
+      throw new IOException("delete " + staging + " failed");
+    }
+    rename(rewriteStaging(), staging);
+  }
+
+  /**
    * Repairs what an earlier killed run left: a backup whose target is missing is put back (the run
    * died between the two renames of a swap), other backups and staging directories are deleted.
    * Assumes one run at a time writes a given target.
@@ -139,6 +156,7 @@ final class StagedOutput {
   /** Removes the staging directory of a run that will not publish. */
   void discard() {
     try {
+      fs.delete(rewriteStaging(), true);
       fs.delete(staging, true);
     } catch (IOException e) {
       // Left for the next run's recoverLeftovers(); the target is untouched either way.

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -260,6 +261,154 @@ class PipelineRunnerTest {
     assertThat(sink.plannedFiles()).isGreaterThan(2);
     assertThat(sink.files()).isEqualTo(sink.plannedFiles().longValue());
     assertThat(sink.averageFileBytes()).isBetween(target / 2, target * 2);
+  }
+
+  /**
+   * A join of three ranges, aggregated: Spark's size estimate of a join is the product of its sides
+   * (here far above 1 PiB), i.e. unknown, as for the joined demo summaries. About 2.4 MB of parquet
+   * (SHA-256 hex does not compress much), split over {@code $PARTS} shuffle partitions.
+   */
+  private static final String JOINED =
+      """
+      name: joined
+      sources:
+        - {name: orders, format: csv, path: $DIR/in/orders.csv}
+      transforms:
+        - name: joined
+          sql: |
+            SELECT id, id % 3 AS p, h FROM (
+              SELECT a.id * 2 AS id, first(sha2(cast(a.id AS string), 256)) AS h
+              FROM range(0, 32000, 1, 4) a
+              JOIN range(0, 32000, 1, 4) b ON a.id = b.id
+              JOIN range(0, 32000, 1, 4) c ON a.id = c.id
+              GROUP BY a.id * 2)
+      sinks:
+        - {from: joined, path: $DIR/out/joined, target_file_size: 512KB$PARTITION}
+      """;
+
+  private static final long TARGET_512K = 512L * 1024;
+
+  /** No AQE, so the shuffle partitions (and so the first write's files) are as configured. */
+  private RunOptions options(int shufflePartitions) {
+    return new RunOptions(
+        "local[2]",
+        null,
+        dir.resolve("strands-data"),
+        Map.of(
+            "spark.sql.shuffle.partitions",
+            Integer.toString(shufflePartitions),
+            "spark.sql.adaptive.enabled",
+            "false",
+            "spark.ui.enabled",
+            "false"),
+        null,
+        false,
+        null);
+  }
+
+  private SinkRecord runJoined(int shufflePartitions, String partition) throws Exception {
+    orders();
+    RunResult result =
+        new PipelineRunner()
+            .run(spec(JOINED.replace("$PARTITION", partition)), options(shufflePartitions));
+    assertThat(result.record().error()).isNull();
+    SinkRecord sink = result.record().sinks().get(0);
+    System.out.printf(
+        "target-file-size %s: target=%d estimated=%s firstWrite=%d rewritten=%s files=%d"
+            + " bytes=%d average=%d sizes=%s%n",
+        partition.isEmpty() ? "unpartitioned" : "partitioned",
+        TARGET_512K,
+        sink.estimatedBytes(),
+        sink.firstWriteFiles(),
+        sink.rewritten(),
+        sink.files(),
+        sink.bytes(),
+        sink.averageFileBytes(),
+        partFileSizes(dir.resolve("out/joined")));
+    return sink;
+  }
+
+  @Test
+  void joinedViewWithUnknownEstimateIsRewrittenToFilesNearTheTarget() throws Exception {
+    SinkRecord sink = runJoined(24, "");
+
+    assertThat(sink.estimatedBytes()).isNull();
+    assertThat(sink.plannedFiles()).isNull();
+    assertThat(sink.rewritten()).isTrue();
+    assertThat(sink.firstWriteFiles()).isGreaterThan(sink.files());
+    Map<String, List<Long>> sizes = partFileSizes(dir.resolve("out/joined"));
+    List<Long> files = sizes.values().stream().flatMap(List::stream).toList();
+    assertThat(files).hasSize((int) sink.files());
+    assertThat(files).allSatisfy(b -> assertThat(b).isBetween(TARGET_512K / 2, TARGET_512K * 2));
+    assertThat(parquetRows(dir.resolve("out/joined"))).isEqualTo(32000);
+    assertThat(leftovers(dir.resolve("out"))).isEmpty();
+  }
+
+  @Test
+  void partitionedOutputIsRewrittenPerPartitionDirectory() throws Exception {
+    SinkRecord sink = runJoined(24, ", partition_by: [p]");
+
+    assertThat(sink.rewritten()).isTrue();
+    Map<String, List<Long>> sizes = partFileSizes(dir.resolve("out/joined"));
+    assertThat(sizes.keySet()).containsExactly("p=0", "p=1", "p=2");
+    sizes.forEach(
+        (partition, files) -> {
+          long bytes = files.stream().mapToLong(Long::longValue).sum();
+          long ideal = Math.max(1, (bytes + TARGET_512K - 1) / TARGET_512K);
+          // At most one short remainder file per directory beyond ceil(bytes / target).
+          assertThat(files.size()).as(partition).isBetween((int) ideal, (int) ideal + 1);
+          assertThat(bytes / files.size())
+              .as(partition)
+              .isBetween(TARGET_512K / 2, TARGET_512K * 2);
+          assertThat(files)
+              .as(partition)
+              .allSatisfy(b -> assertThat(b).isLessThan(TARGET_512K * 2));
+        });
+    assertThat(parquetRows(dir.resolve("out/joined"))).isEqualTo(32000);
+  }
+
+  @Test
+  void outputAlreadyNearTheTargetIsNotRewritten() throws Exception {
+    SinkRecord sink = runJoined(5, "");
+
+    assertThat(sink.estimatedBytes()).isNull();
+    assertThat(sink.rewritten()).isFalse();
+    assertThat(sink.files()).isEqualTo(sink.firstWriteFiles()).isEqualTo(5);
+    List<Long> files =
+        partFileSizes(dir.resolve("out/joined")).values().stream().flatMap(List::stream).toList();
+    assertThat(files).allSatisfy(b -> assertThat(b).isBetween(TARGET_512K / 2, TARGET_512K * 2));
+  }
+
+  /** Sizes in bytes of the part files under {@code out}, by directory relative to it. */
+  private static Map<String, List<Long>> partFileSizes(Path out) throws IOException {
+    Map<String, List<Long>> sizes = new TreeMap<>();
+    if (!Files.exists(out)) {
+      return sizes;
+    }
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+        sizes
+            .computeIfAbsent(out.relativize(p.getParent()).toString(), k -> new ArrayList<>())
+            .add(Files.size(p));
+      }
+    }
+    return sizes;
+  }
+
+  /** Row count of a parquet directory, read by a fresh local session. */
+  private static long parquetRows(Path out) {
+    org.apache.spark.sql.SparkSession spark =
+        org.apache.spark.sql.SparkSession.builder()
+            .master("local[1]")
+            .config("spark.ui.enabled", "false")
+            .getOrCreate();
+    try {
+      return spark.read().parquet(out.toString()).count();
+    } finally {
+      spark.stop();
+      org.apache.spark.sql.SparkSession.clearActiveSession();
+      org.apache.spark.sql.SparkSession.clearDefaultSession();
+    }
   }
 
   // ---- helpers ----------------------------------------------------------------------------
