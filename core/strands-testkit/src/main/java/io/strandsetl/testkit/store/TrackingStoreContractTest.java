@@ -166,6 +166,31 @@ public abstract class TrackingStoreContractTest {
   }
 
   @Test
+  void rejectsARunWhoseInvocationIdIsTakenAndWritesNothingOfIt() {
+    store.recordRun(
+        new RunRecord(
+            simple("exec-1", "orders", ExecutionStatus.SUCCEEDED, hoursAgo(2), 1),
+            List.of(invocation("inv-1", "exec-1", hoursAgo(2))),
+            List.of(),
+            List.of()));
+
+    StrandsException error =
+        assertThrows(
+            StrandsException.class,
+            () ->
+                store.recordRun(
+                    new RunRecord(
+                        simple("exec-2", "orders", ExecutionStatus.SUCCEEDED, hoursAgo(1), 1),
+                        List.of(invocation("inv-1", "exec-2", hoursAgo(1))),
+                        List.of(),
+                        List.of())));
+
+    assertEquals("Cannot record invocation: inv-1 (already recorded)", error.getMessage());
+    assertTrue(store.findExecution("exec-2").isEmpty());
+    assertEquals(1, onlyTrend(Period.DAY, "orders", hoursAgo(1)).runs());
+  }
+
+  @Test
   void listsOneJobSinceAnInstantNewestFirst() {
     store.recordRun(RunRecord.of(simple("a-old", "a", ExecutionStatus.SUCCEEDED, hoursAgo(50), 1)));
     store.recordRun(RunRecord.of(simple("a-mid", "a", ExecutionStatus.FAILED, hoursAgo(20), 1)));

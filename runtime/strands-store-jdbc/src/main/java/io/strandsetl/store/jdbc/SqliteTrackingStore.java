@@ -44,6 +44,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -60,6 +62,10 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class SqliteTrackingStore implements TrackingStore {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  // Flyway logs every open at INFO through java.util.logging; a user's terminal should show only
+  // its warnings. Held in a field because JUL keeps loggers weakly and would forget the level.
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
   private final Path file;
   private final Connection connection;
@@ -92,6 +98,9 @@ public final class SqliteTrackingStore implements TrackingStore {
     } catch (IOException e) {
       throw new StrandsException(
           ErrorCode.IO_ERROR, "Cannot create tracking store directory: " + absolute.getParent(), e);
+    }
+    if (FLYWAY_LOG.getLevel() == null) {
+      FLYWAY_LOG.setLevel(Level.WARNING);
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);

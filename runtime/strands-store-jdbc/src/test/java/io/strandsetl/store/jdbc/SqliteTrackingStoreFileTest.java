@@ -79,6 +79,8 @@ class SqliteTrackingStoreFileTest {
     assertThat(secondOut).hasSize(runsEach);
     assertThat(first.exitValue()).isZero();
     assertThat(second.exitValue()).isZero();
+    // Nothing on standard error: the store (and Flyway under it) does not chatter on a terminal.
+    assertThat(file.resolveSibling("a-writer.log")).isEmptyFile();
     try (SqliteTrackingStore store = SqliteTrackingStore.open(file, 1_000)) {
       assertThat(store.listExecutions(ExecutionQuery.all().withLimit(10_000)))
           .hasSize(2 * runsEach);
