@@ -380,6 +380,43 @@ class PipelineRunnerTest {
     assertThat(files).allSatisfy(b -> assertThat(b).isBetween(TARGET_512K / 2, TARGET_512K * 2));
   }
 
+  @Test
+  void partitionLargerThanTheTargetIsSplitInsteadOfOneFilePerDirectory() throws Exception {
+    runJoined(5, ""); // 2.2 MB of parquet: a source whose size Spark does estimate
+    String split =
+        """
+        name: split
+        sources:
+          - {name: joined, format: parquet, path: $DIR/out/joined}
+        sinks:
+          - {from: joined, path: $DIR/out/split, partition_by: [p], target_file_size: 256KB}
+        """;
+
+    SinkRecord sink = new PipelineRunner().run(spec(split), options(5)).record().sinks().get(0);
+
+    Map<String, List<Long>> sizes = partFileSizes(dir.resolve("out/split"));
+    System.out.printf(
+        "target-file-size split: estimated=%d planned=%d firstWrite=%d rewritten=%s sizes=%s%n",
+        sink.estimatedBytes(),
+        sink.plannedFiles(),
+        sink.firstWriteFiles(),
+        sink.rewritten(),
+        sizes);
+    long target = 256L * 1024;
+    // Hashing by p alone puts each ~750 KB partition in one file (about 3x the target) ...
+    assertThat(sink.estimatedBytes()).isNotNull();
+    assertThat(sink.firstWriteFiles()).isEqualTo(3);
+    // ... which the measured rewrite splits into files of about the target.
+    assertThat(sink.rewritten()).isTrue();
+    assertThat(sizes.keySet()).containsExactly("p=0", "p=1", "p=2");
+    sizes.forEach(
+        (partition, files) -> {
+          assertThat(files.size()).as(partition).isGreaterThanOrEqualTo(3);
+          assertThat(files).as(partition).allSatisfy(b -> assertThat(b).isLessThan(target * 2));
+        });
+    assertThat(parquetRows(dir.resolve("out/split"))).isEqualTo(32000);
+  }
+
   /** Sizes in bytes of the part files under {@code out}, by directory relative to it. */
   private static Map<String, List<Long>> partFileSizes(Path out) throws IOException {
     Map<String, List<Long>> sizes = new TreeMap<>();
