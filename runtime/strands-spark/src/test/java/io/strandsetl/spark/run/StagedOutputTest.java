@@ -67,4 +67,39 @@ class StagedOutputTest {
     assertThat(dir.resolve("out/t/part-0.csv")).hasContent("old");
     assertThat(PipelineRunnerTest.leftovers(dir.resolve("out"))).isEmpty();
   }
+
+  @Test
+  void runKilledDuringARewriteLeavesTheTargetAndTheNextRunCleansBothStagingDirectories()
+      throws Exception {
+    Files.createDirectories(dir.resolve("out/t"));
+    Files.writeString(dir.resolve("out/t/part-0.csv"), "old");
+    // What a run killed mid-rewrite leaves: its first write and a half-written rewrite.
+    StagedOutput killed = staged("run1");
+    Files.createDirectories(stagingOf(killed));
+    Files.writeString(stagingOf(killed).resolve("part-1.csv"), "first write");
+    Path rewrite = Path.of(killed.rewriteStaging().toUri());
+    Files.createDirectories(rewrite);
+    Files.writeString(rewrite.resolve("part-2.csv"), "half");
+
+    staged("run2").recoverLeftovers();
+
+    assertThat(dir.resolve("out/t/part-0.csv")).hasContent("old");
+    assertThat(PipelineRunnerTest.leftovers(dir.resolve("out"))).isEmpty();
+  }
+
+  @Test
+  void finishedRewriteReplacesTheStagedFirstWrite() throws Exception {
+    StagedOutput s = staged("run1");
+    Files.createDirectories(stagingOf(s));
+    Files.writeString(stagingOf(s).resolve("part-1.csv"), "small");
+    Path rewrite = Path.of(s.rewriteStaging().toUri());
+    Files.createDirectories(rewrite);
+    Files.writeString(rewrite.resolve("part-2.csv"), "compacted");
+
+    s.replaceStagingWithRewrite();
+
+    assertThat(stagingOf(s).resolve("part-2.csv")).hasContent("compacted");
+    assertThat(stagingOf(s).resolve("part-1.csv")).doesNotExist();
+    assertThat(rewrite).doesNotExist();
+  }
 }
