@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The detectors on third-party event logs (../shared/data/eventlogs), against the "expected flags"
@@ -35,31 +35,7 @@ class RealEventLogsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "apache-spark/spark-events/local-1642039451826",
-        "apache-spark/spark-events/app-20200706201101-0003",
-        "apache-spark/spark-events/application_1628109047826_1317105",
-        "apache-spark/spark-events/application_1553914137147_0018",
-        "apache-spark/spark-events/app-20161115172038-0000",
-        "apache-spark/spark-events/local-1422981759269",
-        "apache-spark/spark-events-broken/last-attempt-incomplete/application_1656321732247_0006_2",
-        "apache-spark/sql-spark-events/local-1596020211915",
-        "spark-rapids-tools/nds_q72_dataproc_2_2.zstd",
-        "spark-rapids-tools/nds_q88_photon_db_13_3.zstd",
-        "spark-rapids-tools/eventlog_4nodes_8cores_dynamic_alloc.zstd",
-        "spark-rapids-tools/aqeshuffle_eventlog.zstd",
-        "spark-rapids-tools/tasks_executors_fail_compressed_eventlog.zstd",
-        "spark-rapids-tools/pandas_execs_eventlog.zstd",
-        "spark-rapids-tools/jdbc_eventlog.zstd",
-        "spark-rapids-tools/eventlog_v2_local-1623876083964",
-        "spark-rapids-tools/malformed_json_eventlog.zstd",
-        "spark-rapids-tools/spark2-eventlog.zstd",
-        "spark-rapids-tools/rapids_join_eventlog.zstd",
-        "sparklint/event_log_1",
-        "sparklens/local-1532512550423",
-        "dr-elephant/event_log_1"
-      })
+  @MethodSource("io.strandsetl.testkit.SharedData#allEventLogs")
   void everyDetectorRunsWithoutFailingOnEveryLog(String log) {
     DetectionResult result =
         DetectorRegistry.detect(
