@@ -63,16 +63,13 @@ public final class CartesianJoinDetector implements Detector {
   @Override
   public List<Finding> detect(RunAnalysis run) {
     List<Finding> findings = new ArrayList<>();
-    for (SqlExecution sql : run.sql()) {
-      if (sql.plan() == null) {
-        continue;
-      }
-      for (PlanNode n : sql.plan().nodes()) {
-        if (isConditionless(n)) {
-          findings.add(finding(sql, n));
-        }
-      }
-    }
+    Plans.forEachNode(
+        run,
+        (sql, n) -> {
+          if (isConditionless(n)) {
+            findings.add(finding(sql, n));
+          }
+        });
     return findings;
   }
 

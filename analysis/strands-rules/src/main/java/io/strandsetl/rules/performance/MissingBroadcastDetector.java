@@ -69,18 +69,14 @@ public final class MissingBroadcastDetector implements Detector {
   @Override
   public List<Finding> detect(RunAnalysis run) {
     List<Finding> findings = new ArrayList<>();
-    for (SqlExecution sql : run.sql()) {
-      if (sql.plan() == null) {
-        continue;
-      }
-      for (PlanNode n : sql.plan().nodes()) {
-        if (!(n.name().equals("SortMergeJoin") || n.name().equals("ShuffledHashJoin"))
-            || n.children().size() != 2) {
-          continue;
-        }
-        evaluate(sql, n).ifPresent(findings::add);
-      }
-    }
+    Plans.forEachNode(
+        run,
+        (sql, n) -> {
+          if ((n.name().equals("SortMergeJoin") || n.name().equals("ShuffledHashJoin"))
+              && n.children().size() == 2) {
+            evaluate(sql, n).ifPresent(findings::add);
+          }
+        });
     return findings;
   }
 

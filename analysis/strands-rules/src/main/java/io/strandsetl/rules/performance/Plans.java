@@ -16,6 +16,21 @@ final class Plans {
   private Plans() {}
 
   /** A scan of files (parquet, orc, csv, json, Delta, …): it has a Location or is a FileScan. */
+  /**
+   * Visits every node of every SQL execution's final plan, executions in order, nodes pre-order.
+   */
+  static void forEachNode(
+      io.strandsetl.model.run.RunAnalysis run,
+      java.util.function.BiConsumer<io.strandsetl.model.run.SqlExecution, PlanNode> visitor) {
+    for (io.strandsetl.model.run.SqlExecution sql : run.sql()) {
+      if (sql.plan() != null) {
+        for (PlanNode n : sql.plan().nodes()) {
+          visitor.accept(sql, n);
+        }
+      }
+    }
+  }
+
   static boolean isFileScan(PlanNode n) {
     return n.metadata().containsKey("Location")
         || n.simpleString().startsWith("FileScan")

@@ -62,16 +62,13 @@ public final class UnpartitionedWindowDetector implements Detector {
   @Override
   public List<Finding> detect(RunAnalysis run) {
     List<Finding> findings = new ArrayList<>();
-    for (SqlExecution sql : run.sql()) {
-      if (sql.plan() == null) {
-        continue;
-      }
-      for (PlanNode n : sql.plan().nodes()) {
-        if (WINDOWS.contains(n.name()) && !isPartitioned(n.simpleString())) {
-          findings.add(finding(run, sql, n));
-        }
-      }
-    }
+    Plans.forEachNode(
+        run,
+        (sql, n) -> {
+          if (WINDOWS.contains(n.name()) && !isPartitioned(n.simpleString())) {
+            findings.add(finding(run, sql, n));
+          }
+        });
     return findings;
   }
 
