@@ -106,6 +106,7 @@ public final class PipelineRunner {
       if (run.progress != null) {
         spark.sparkContext().addSparkListener(run.progress);
       }
+      run.context = new RunContext(spec, executionId, runDir, spark);
       plan(spark, run);
       execute(spark, run);
     } catch (RunFailure f) {
@@ -273,6 +274,7 @@ public final class PipelineRunner {
   // ---- planning: every source and step is analysed before data flows --------------------------
 
   private static void plan(SparkSession spark, Execution run) {
+    Map<String, Dataset<Row>> sources = new LinkedHashMap<>();
     WatermarkStore watermarks =
         new WatermarkStore(run.options.dataDir().resolve("state"), run.spec.name());
     for (SourceSpec s : run.spec.sources()) {
@@ -300,7 +302,11 @@ public final class PipelineRunner {
         run.incrementalFrames.put(s.name(), df);
       }
       df.createOrReplaceTempView(s.name());
+      sources.put(s.name(), df);
       run.succeed();
+    }
+    for (RunHook hook : run.options.hooks()) {
+      gate(run, hook, "checking sources", h -> h.beforeRun(run.context, sources));
     }
     for (TransformSpec t : run.spec.transforms()) {
       run.begin(t.name(), "transform", "planning step '" + t.name() + "'");
@@ -347,7 +353,7 @@ public final class PipelineRunner {
       try {
         staged.recoverLeftovers();
         run.staged.put(sink.name(), staged);
-        run.sinks.put(sink.name(), write(spark, sink, staged));
+        run.sinks.put(sink.name(), write(spark, run, sink, staged));
       } catch (Exception e) { // Scala code throws checked exceptions undeclared
         throw run.failure(oneLine(e));
       }
@@ -366,6 +372,15 @@ public final class PipelineRunner {
         throw run.failure(oneLine(ex));
       }
       run.succeed();
+    }
+    if (!run.options.hooks().isEmpty()) {
+      Map<String, Dataset<Row>> stagedRows = new LinkedHashMap<>();
+      for (SinkSpec sink : run.spec.sinks()) {
+        stagedRows.put(sink.name(), readStaged(spark, sink, run.staged.get(sink.name())));
+      }
+      for (RunHook hook : run.options.hooks()) {
+        gate(run, hook, "checking staged output", h -> h.beforePublish(run.context, stagedRows));
+      }
     }
     for (SinkSpec sink : run.spec.sinks()) {
       run.begin(sink.name(), "publish", "publishing sink '" + sink.name() + "'");
@@ -389,9 +404,12 @@ public final class PipelineRunner {
         });
   }
 
-  private static SinkRecord write(SparkSession spark, SinkSpec sink, StagedOutput staged)
-      throws IOException {
+  private static SinkRecord write(
+      SparkSession spark, Execution run, SinkSpec sink, StagedOutput staged) throws IOException {
     Dataset<Row> df = spark.table(sink.from());
+    for (RunHook hook : run.options.hooks()) {
+      df = hook.beforeWrite(run.context, sink, df);
+    }
     Long target = sink.targetFileSizeBytes();
     Long estimated = null;
     Integer planned = null;
@@ -438,6 +456,36 @@ public final class PipelineRunner {
   }
 
   /**
+   * Asks one hook for its verdict as a step of kind {@code gate}; a halt or an exception fails the
+   * run at that step (outputs are then discarded by the caller).
+   */
+  private static void gate(
+      Execution run, RunHook hook, String what, java.util.function.Function<RunHook, Gate> call) {
+    run.begin(hook.name(), "gate", what + " (" + hook.name() + ")");
+    Gate verdict;
+    try {
+      verdict = call.apply(hook);
+    } catch (RunFailure | StrandsException e) {
+      throw e;
+    } catch (Exception e) { // Scala code throws checked exceptions undeclared
+      throw run.failure("Gate " + hook.name() + " could not decide: " + oneLine(e));
+    }
+    if (!verdict.passed()) {
+      throw run.failure("Halted by " + hook.name() + ": " + verdict.reason());
+    }
+    run.succeed();
+  }
+
+  /** The staged rows of a sink, read back with the sink's format and options. */
+  private static Dataset<Row> readStaged(SparkSession spark, SinkSpec sink, StagedOutput staged) {
+    return spark
+        .read()
+        .format(sink.format().sparkName())
+        .options(sink.options())
+        .load(staged.staging().toString());
+  }
+
+  /**
    * Reads the staged output back (same format and options), writes it to a second staging directory
    * with {@code ceil(bytes / target)} files per directory, and swaps it in. Nothing is published
    * here, so a failure or kill leaves the previous output as it was.
@@ -445,12 +493,7 @@ public final class PipelineRunner {
   private static void rewrite(
       SparkSession spark, SinkSpec sink, StagedOutput staged, FileSizing measured, long target)
       throws IOException {
-    Dataset<Row> df =
-        spark
-            .read()
-            .format(sink.format().sparkName())
-            .options(sink.options())
-            .load(staged.staging().toString());
+    Dataset<Row> df = readStaged(spark, sink, staged);
     int files = (int) Math.min(MAX_PLANNED_FILES, measured.idealFiles(target));
     Map<String, String> extra = new LinkedHashMap<>();
     if (sink.partitionBy().isEmpty()) {
@@ -540,6 +583,7 @@ public final class PipelineRunner {
     Instant stepStart;
     String failedStep;
     String error;
+    RunContext context;
 
     Execution(PipelineSpec spec, String executionId, RunOptions options) {
       this.spec = spec;

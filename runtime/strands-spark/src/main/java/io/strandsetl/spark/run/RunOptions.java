@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param progress where progress goes (a bar when {@code terminal}, else log lines); null for none
  * @param terminal true to draw a one-line progress bar instead of log lines
  * @param clock clock for execution ids and timings
+ * @param hooks code that gates, transforms and inspects the run, in call order
  */
 public record RunOptions(
     String master,
@@ -26,12 +28,31 @@ public record RunOptions(
     Map<String, String> conf,
     PrintStream progress,
     boolean terminal,
-    Clock clock) {
+    Clock clock,
+    List<RunHook> hooks) {
   public RunOptions {
     Objects.requireNonNull(dataDir, "dataDir");
     conf =
         conf == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conf));
     clock = clock == null ? Clock.systemUTC() : clock;
+    hooks = hooks == null ? List.of() : List.copyOf(hooks);
+  }
+
+  /** Options without hooks. */
+  public RunOptions(
+      String master,
+      Path runDir,
+      Path dataDir,
+      Map<String, String> conf,
+      PrintStream progress,
+      boolean terminal,
+      Clock clock) {
+    this(master, runDir, dataDir, conf, progress, terminal, clock, List.of());
+  }
+
+  /** These options with {@code hooks} instead of the current ones. */
+  public RunOptions withHooks(List<RunHook> hooks) {
+    return new RunOptions(master, runDir, dataDir, conf, progress, terminal, clock, hooks);
   }
 
   /** Defaults: pipeline's master or local[*], {@code strands-data/}, no progress output. */
