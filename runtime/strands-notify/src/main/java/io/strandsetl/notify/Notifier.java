@@ -1,0 +1,138 @@
+package io.strandsetl.notify;
+
+import io.strandsetl.model.config.Settings;
+import io.strandsetl.model.store.ExecutionRecord;
+import io.strandsetl.notify.message.Alert;
+import io.strandsetl.notify.message.MessageContent;
+import io.strandsetl.notify.message.MessageRenderer;
+import io.strandsetl.notify.message.RunNotice;
+import io.strandsetl.notify.outbox.Delivery;
+import io.strandsetl.notify.outbox.Outbox;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one entry point for callers (the Supervisor after each run, {@code strands notify drain}):
+ * renders a message, addresses it, stores it in the outbox and tries to send it; {@link #drain()}
+ * retries what is pending.
+ *
+ * <pre>{@code
+ * try (Notifier notifier = Notifier.open(settings, Clock.systemUTC())) {
+ *   Optional<Delivery> d = notifier.notifyRun(RunNotice.of(record).withRunDirectory(runDir));
+ *   NotificationState state = d.map(Delivery::notificationState).orElse(NotificationState.NOT_SENT);
+ * }
+ * }</pre>
+ *
+ * <p>Never throws because a mail server is down: the message stays in the outbox (PENDING) and the
+ * delivery says so. Throws {@code StrandsException} for invalid configuration and when the outbox
+ * file cannot be written.
+ */
+public final class Notifier implements AutoCloseable {
+  private final NotifySettings settings;
+  private final MessageRenderer renderer;
+  private final EmailSender sender;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  private Notifier(NotifySettings settings, EmailSender sender, Outbox outbox, Clock clock) {
+    this.settings = settings;
+    this.renderer = new MessageRenderer(settings.dashboardUrl());
+    this.sender = sender;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /**
+   * A notifier configured by {@code notify.*}: the sender named by {@code notify.type} (found by
+   * {@link java.util.ServiceLoader}) behind the outbox at {@code notify.outbox.path}.
+   */
+  public static Notifier open(Settings settings, Clock clock) {
+    NotifySettings notify = NotifySettings.from(settings);
+    EmailSender sender =
+        EmailSenderFactory.named(notify.type(), Notifier.class.getClassLoader()).create(settings);
+    return open(notify, sender, clock);
+  }
+
+  /** A notifier with a given sender (tests, or a caller that builds its own). */
+  public static Notifier open(NotifySettings settings, EmailSender sender, Clock clock) {
+    Outbox outbox = Outbox.open(settings.outboxPath(), sender, settings.retry(), clock);
+    return new Notifier(settings, sender, outbox, clock);
+  }
+
+  public MessageRenderer renderer() {
+    return renderer;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** The run's stakeholders that are e-mail addresses, then {@code notify.to}, without repeats. */
+  public List<String> recipients(ExecutionRecord execution) {
+    return merge(execution.stakeholders());
+  }
+
+  /**
+   * Sends the run message to the run's recipients. Idempotent: the message id is derived from the
+   * execution id, so notifying the same run twice sends one message.
+   *
+   * @return the delivery; empty when notifications are disabled or nobody is to be told
+   */
+  public Optional<Delivery> notifyRun(RunNotice notice) {
+    List<String> to = recipients(notice.execution());
+    return submit(renderer.render(notice), to, notice.runDirectory());
+  }
+
+  /**
+   * Sends an alert to {@code recipients} and {@code notify.to}. The same alert key (e.g. the 80 %
+   * budget alert of one period) is sent once.
+   */
+  public Optional<Delivery> notifyAlert(Alert alert, List<String> recipients, Path runDirectory) {
+    return submit(renderer.render(alert), merge(recipients), runDirectory);
+  }
+
+  /** Retries every pending message that is due; see {@link Outbox#drain()}. */
+  public List<Delivery> drain() {
+    return outbox.drain();
+  }
+
+  private Optional<Delivery> submit(MessageContent content, List<String> to, Path runDirectory) {
+    if (!settings.enabled() || to.isEmpty()) {
+      return Optional.empty();
+    }
+    EmailMessage message =
+        new EmailMessage(
+            EmailMessage.idFor(content.key(), settings.from()),
+            settings.from(),
+            to,
+            content.subject(),
+            content.text(),
+            content.html(),
+            clock.instant(),
+            runDirectory);
+    return Optional.of(outbox.submit(message));
+  }
+
+  private List<String> merge(List<String> first) {
+    LinkedHashSet<String> all = new LinkedHashSet<>();
+    for (String candidate : first) {
+      if (EmailMessage.isAddress(candidate)) {
+        all.add(candidate.strip());
+      }
+    }
+    all.addAll(settings.to());
+    return List.copyOf(all);
+  }
+
+  @Override
+  public void close() {
+    try {
+      outbox.close();
+    } finally {
+      sender.close();
+    }
+  }
+}

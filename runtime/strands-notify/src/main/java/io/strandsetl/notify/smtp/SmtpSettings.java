@@ -1,0 +1,86 @@
+package io.strandsetl.notify.smtp;
+
+import io.strandsetl.model.ErrorCode;
+import io.strandsetl.model.StrandsException;
+import io.strandsetl.model.config.Secret;
+import io.strandsetl.model.config.Settings;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The {@code notify.smtp.*} keys.
+ *
+ * @param host server name, e.g. {@code email-smtp.eu-west-1.amazonaws.com}
+ * @param port TCP port; 587 (submission with STARTTLS) by default
+ * @param startTls STARTTLS mode
+ * @param user login; null for a server without authentication
+ * @param password login password; null without authentication. Printed as {@code ******}
+ * @param timeoutMs connect, read and write timeout each, milliseconds
+ */
+public record SmtpSettings(
+    String host, int port, StartTls startTls, String user, Secret password, int timeoutMs) {
+  public static final int DEFAULT_PORT = 587;
+  public static final int DEFAULT_TIMEOUT_MS = 30_000;
+
+  public SmtpSettings {
+    if (host == null || host.isBlank()) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG,
+          "Invalid notify.smtp.host: '' (required when notify.type=smtp, e.g. smtp.example.com)");
+    }
+    if (port < 1 || port > 65535) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG, "Invalid notify.smtp.port: '" + port + "' (1 to 65535)");
+    }
+    Objects.requireNonNull(startTls, "startTls");
+    if ((user == null) != (password == null)) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG,
+          "Invalid notify.smtp.user: '"
+              + (user == null ? "" : user)
+              + "' (notify.smtp.user and notify.smtp.password go together)");
+    }
+    if (timeoutMs <= 0) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG,
+          "Invalid notify.smtp.timeout-ms: '" + timeoutMs + "' (must be > 0)");
+    }
+  }
+
+  public static SmtpSettings from(Settings settings) {
+    String mode = settings.string("notify.smtp.starttls").orElse("required").strip();
+    StartTls startTls;
+    try {
+      startTls = StartTls.valueOf(mode.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG,
+          "Invalid notify.smtp.starttls: '" + mode + "' (expected required, optional or off)");
+    }
+    return new SmtpSettings(
+        settings.string("notify.smtp.host").orElse(null),
+        settings.getInt("notify.smtp.port", DEFAULT_PORT),
+        startTls,
+        settings.string("notify.smtp.user").filter(u -> !u.isBlank()).orElse(null),
+        settings.secret("notify.smtp.password").orElse(null),
+        settings.getInt("notify.smtp.timeout-ms", DEFAULT_TIMEOUT_MS));
+  }
+
+  /** Without the password value, so that logging these settings is safe. */
+  @Override
+  public String toString() {
+    return "SmtpSettings[host="
+        + host
+        + ", port="
+        + port
+        + ", startTls="
+        + startTls
+        + ", user="
+        + user
+        + ", password="
+        + (password == null ? "none" : password)
+        + ", timeoutMs="
+        + timeoutMs
+        + "]";
+  }
+}
