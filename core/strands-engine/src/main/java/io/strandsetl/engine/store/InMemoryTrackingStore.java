@@ -3,11 +3,18 @@ package io.strandsetl.engine.store;
 import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.store.AgentInvocation;
+import io.strandsetl.model.store.AgentStats;
 import io.strandsetl.model.store.AuditEntry;
 import io.strandsetl.model.store.AuditEvent;
+import io.strandsetl.model.store.AuditHead;
+import io.strandsetl.model.store.AuditVerification;
 import io.strandsetl.model.store.CostTrend;
+import io.strandsetl.model.store.DetectedIssue;
+import io.strandsetl.model.store.Dimension;
 import io.strandsetl.model.store.ExecutionQuery;
 import io.strandsetl.model.store.ExecutionRecord;
+import io.strandsetl.model.store.ExecutionSummary;
+import io.strandsetl.model.store.IssueCount;
 import io.strandsetl.model.store.IssueEntry;
 import io.strandsetl.model.store.IssueKey;
 import io.strandsetl.model.store.IssueLifecycle;
@@ -15,7 +22,10 @@ import io.strandsetl.model.store.Period;
 import io.strandsetl.model.store.PurgeResult;
 import io.strandsetl.model.store.QualityHistoryEntry;
 import io.strandsetl.model.store.RetentionPolicy;
+import io.strandsetl.model.store.RunFilter;
 import io.strandsetl.model.store.RunRecord;
+import io.strandsetl.model.store.RunStats;
+import io.strandsetl.model.store.TimeBucket;
 import io.strandsetl.model.store.TrackingStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,13 +52,18 @@ public final class InMemoryTrackingStore implements TrackingStore {
 
   private final Map<String, ExecutionRecord> executions = new LinkedHashMap<>();
   private final Map<String, AgentInvocation> invocations = new LinkedHashMap<>();
+  // What the SQL backends keep as denormalised filter columns: the execution of each invocation
+  // and quality entry (kept even when the execution row is purged), and the executions in the
+  // daily rollups (purged with the cost trends).
+  private final Map<String, ExecutionRecord> invocationExecution = new LinkedHashMap<>();
+  private final Map<QualityHistoryEntry, ExecutionRecord> qualityExecution = new LinkedHashMap<>();
+  private final List<ExecutionRecord> rolledUp = new ArrayList<>();
   private final Map<IssueKey, IssueEntry> issues = new TreeMap<>();
   private final Map<String, CostTrend> trends = new TreeMap<>();
   private final List<QualityHistoryEntry> quality = new ArrayList<>();
   private final List<AuditEntry> audit = new ArrayList<>();
   // The chain head survives purges, so the chain continues rather than restarting at 1.
-  private long lastAuditSequence;
-  private String lastAuditHash = AuditEntry.GENESIS_HASH;
+  private AuditHead head = AuditHead.EMPTY;
   private boolean closed;
 
   @Override
@@ -69,7 +84,12 @@ public final class InMemoryTrackingStore implements TrackingStore {
     }
     // Everything is validated above, so the writes below cannot fail half-way.
     executions.put(execution.executionId(), execution);
-    run.invocations().forEach(invocation -> invocations.put(invocation.invocationId(), invocation));
+    for (AgentInvocation invocation : run.invocations()) {
+      invocations.put(invocation.invocationId(), invocation);
+      invocationExecution.put(invocation.invocationId(), execution);
+    }
+    rolledUp.add(execution);
+    run.quality().forEach(entry -> qualityExecution.put(entry, execution));
     List<IssueEntry> ofJob =
         issues.values().stream()
             .filter(issue -> issue.key().jobName().equals(execution.jobName()))
@@ -177,10 +197,175 @@ public final class InMemoryTrackingStore implements TrackingStore {
     Instant auditBefore = now.minus(retention.audit());
     long e = removeIf(executions.values(), x -> x.startedAt().isBefore(executionsBefore));
     long i = removeIf(invocations.values(), x -> x.at().isBefore(invocationsBefore));
+    invocationExecution.keySet().retainAll(invocations.keySet());
     long t = removeIf(trends.values(), x -> x.periodStart().isBefore(trendsBefore));
+    rolledUp.removeIf(x -> RunFilter.dayOf(x).isBefore(trendsBefore));
     long q = removeIf(quality, x -> x.at().isBefore(qualityBefore));
-    long a = removeIf(audit, x -> x.event().at().isBefore(auditBefore));
+    qualityExecution.keySet().retainAll(quality);
+    // Only the oldest prefix of the chain goes, so the kept chain stays contiguous.
+    int prefix = 0;
+    while (prefix < audit.size() && audit.get(prefix).event().at().isBefore(auditBefore)) {
+      prefix++;
+    }
+    if (prefix > 0) {
+      head = head.purgedThrough(audit.get(prefix - 1));
+      audit.subList(0, prefix).clear();
+    }
+    long a = prefix;
     return new PurgeResult(e, i, t, q, a);
+  }
+
+  @Override
+  public synchronized AuditHead auditHead() {
+    open();
+    return head;
+  }
+
+  @Override
+  public synchronized AuditVerification verifyAudit() {
+    open();
+    return AuditVerification.of(List.copyOf(audit), head);
+  }
+
+  @Override
+  public synchronized List<ExecutionSummary> executions(RunFilter filter, int limit) {
+    open();
+    checkLimit(limit);
+    return executions.values().stream()
+        .filter(filter::matches)
+        .sorted(NEWEST_FIRST)
+        .limit(limit)
+        .map(ExecutionSummary::of)
+        .toList();
+  }
+
+  @Override
+  public synchronized List<RunStats> runsOverTime(RunFilter filter, TimeBucket bucket) {
+    open();
+    Map<LocalDate, RunStats> byStart = new TreeMap<>();
+    for (ExecutionRecord execution : rolledUp) {
+      if (filter.matches(execution)) {
+        LocalDate start = bucket.startOf(RunFilter.dayOf(execution));
+        byStart.merge(
+            start, RunStats.empty(start.toString()).plus(execution), (a, b) -> a.plus(execution));
+      }
+    }
+    return List.copyOf(byStart.values());
+  }
+
+  @Override
+  public synchronized List<RunStats> runsBy(RunFilter filter, Dimension dimension, int limit) {
+    open();
+    checkLimit(limit);
+    Map<String, RunStats> byKey = new TreeMap<>();
+    for (ExecutionRecord execution : rolledUp) {
+      if (filter.matches(execution)) {
+        String key = dimension.keyOf(execution);
+        byKey.merge(key, RunStats.empty(key).plus(execution), (a, b) -> a.plus(execution));
+      }
+    }
+    return byKey.values().stream()
+        .sorted(
+            Comparator.comparingDouble(RunStats::costUsd).reversed().thenComparing(RunStats::key))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized List<IssueCount> issueCounts(RunFilter filter, Dimension groupBy) {
+    open();
+    record Cell(String type, io.strandsetl.model.finding.Severity severity, String group) {}
+    Map<Cell, Long> counts = new LinkedHashMap<>();
+    for (ExecutionRecord execution : rolledUp) {
+      if (filter.matches(execution)) {
+        for (DetectedIssue issue : execution.issues()) {
+          counts.merge(
+              new Cell(issue.type(), issue.severity(), groupBy.keyOf(execution)), 1L, Long::sum);
+        }
+      }
+    }
+    return counts.entrySet().stream()
+        .map(
+            e ->
+                new IssueCount(
+                    e.getKey().type(), e.getKey().severity(), e.getKey().group(), e.getValue()))
+        .sorted(
+            Comparator.comparingLong(IssueCount::occurrences)
+                .reversed()
+                .thenComparing(IssueCount::issueType)
+                .thenComparing(IssueCount::severity)
+                .thenComparing(IssueCount::group))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<AgentStats> agentStats(RunFilter filter) {
+    open();
+    RunFilter others = filter.withDays(null, null);
+    Map<String, AgentStats> byAgent = new TreeMap<>();
+    for (AgentInvocation invocation : invocations.values()) {
+      if (filter.containsDay(LocalDate.ofInstant(invocation.at(), ZoneOffset.UTC))
+          && others.matches(invocationExecution.get(invocation.invocationId()))) {
+        byAgent.merge(
+            invocation.agent(),
+            new AgentStats(invocation.agent(), 0, 0, 0, 0, 0, 0).plus(invocation),
+            (a, b) -> a.plus(invocation));
+      }
+    }
+    return List.copyOf(byAgent.values());
+  }
+
+  @Override
+  public synchronized List<QualityHistoryEntry> qualityHistory(RunFilter filter, int limit) {
+    open();
+    checkLimit(limit);
+    RunFilter others = filter.withDays(null, null);
+    return quality.stream()
+        .filter(entry -> filter.containsDay(LocalDate.ofInstant(entry.at(), ZoneOffset.UTC)))
+        .filter(entry -> others.matches(qualityExecution.get(entry)))
+        .sorted(
+            Comparator.comparing(QualityHistoryEntry::at)
+                .reversed()
+                .thenComparing(QualityHistoryEntry::executionId)
+                .thenComparing(QualityHistoryEntry::dataset))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized List<AuditEntry> recentAudit(int limit) {
+    open();
+    checkLimit(limit);
+    List<AuditEntry> newest = new ArrayList<>();
+    for (int i = audit.size() - 1; i >= 0 && newest.size() < limit; i--) {
+      newest.add(audit.get(i));
+    }
+    return newest;
+  }
+
+  @Override
+  public synchronized Map<String, Long> rowCounts() {
+    open();
+    Map<String, Long> counts = new TreeMap<>();
+    counts.put("agent_invocations", (long) invocations.size());
+    counts.put("compliance_audit", (long) audit.size());
+    counts.put("cost_trends", (long) trends.size());
+    counts.put("data_quality_history", (long) quality.size());
+    counts.put("issue_registry", (long) issues.size());
+    counts.put("job_executions", (long) executions.size());
+    return counts;
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT, "Invalid query limit: " + limit + " (must be >= 1)");
+    }
+  }
+
+  /** Removes a stored audit entry, as someone deleting a row would; the head is left as it is. */
+  synchronized void removeAuditEntry(long sequence) {
+    audit.removeIf(entry -> entry.sequence() == sequence);
   }
 
   /**
@@ -197,10 +382,9 @@ public final class InMemoryTrackingStore implements TrackingStore {
   }
 
   private AuditEntry append(AuditEvent event) {
-    AuditEntry entry = AuditEntry.chain(lastAuditSequence + 1, event, lastAuditHash);
+    AuditEntry entry = AuditEntry.chain(head.lastSequence() + 1, event, head.lastHash());
     audit.add(entry);
-    lastAuditSequence = entry.sequence();
-    lastAuditHash = entry.hash();
+    head = head.append(entry);
     return entry;
   }
 

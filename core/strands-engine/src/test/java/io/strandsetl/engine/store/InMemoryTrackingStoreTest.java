@@ -28,4 +28,9 @@ class InMemoryTrackingStoreTest extends TrackingStoreContractTest {
             stored.previousHash(),
             stored.hash()));
   }
+
+  @Override
+  protected void deleteAuditEntry(TrackingStore store, long sequence) {
+    ((InMemoryTrackingStore) store).removeAuditEntry(sequence);
+  }
 }

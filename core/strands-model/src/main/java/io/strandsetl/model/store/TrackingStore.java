@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,20 +62,85 @@ public interface TrackingStore extends AutoCloseable {
   /** Quality history of one job's dataset, by measurement time then execution id. */
   List<QualityHistoryEntry> qualityHistory(String jobName, String dataset);
 
+  // ---- read queries of the dashboard and the agents (global filters: RunFilter) ----
+  //
+  // The time series and breakdowns below read the daily rollups, which are updated in the run's
+  // transaction and kept as long as the cost trends (retention "trends"), so they still cover
+  // executions whose rows were purged after 90 days.
+
+  /**
+   * Summaries of the executions that pass {@code filter}, newest start first, ties by execution id,
+   * at most {@code limit} (>= 1). Reads {@code job_executions} (retention "executions").
+   */
+  List<ExecutionSummary> executions(RunFilter filter, int limit);
+
+  /**
+   * Totals per time bucket of the matching executions' start day, oldest bucket first; a bucket
+   * without executions is absent. Keys are ISO dates of the bucket's first day.
+   */
+  List<RunStats> runsOverTime(RunFilter filter, TimeBucket bucket);
+
+  /**
+   * Totals per group of the matching executions, most expensive first (ties by key), at most {@code
+   * limit} (>= 1) groups: cost by job / job type / team, the platform comparison, top-N expensive
+   * jobs, counts by status.
+   */
+  List<RunStats> runsBy(RunFilter filter, Dimension dimension, int limit);
+
+  /**
+   * Issue occurrences in the matching executions per (issue type, severity, group), most
+   * occurrences first, ties by type, severity, group.
+   */
+  List<IssueCount> issueCounts(RunFilter filter, Dimension groupBy);
+
+  /**
+   * Totals per agent, by agent name, of the invocations whose UTC day is within the filter's days
+   * and whose execution passes the other filters. Reads {@code agent_invocations} (retention
+   * "invocations").
+   */
+  List<AgentStats> agentStats(RunFilter filter);
+
+  /**
+   * Quality history entries (any dataset) of the matching executions, whose measurement day is
+   * within the filter's days, newest first, ties by execution id then dataset, at most {@code
+   * limit} (>= 1).
+   */
+  List<QualityHistoryEntry> qualityHistory(RunFilter filter, int limit);
+
+  /** The newest audit entries, newest first, at most {@code limit} (>= 1). */
+  List<AuditEntry> recentAudit(int limit);
+
+  /**
+   * Rows per table, sorted by table name: at least the six tables; a backend adds its own (the SQL
+   * backends add {@code run_rollups} and {@code issue_rollups}).
+   */
+  Map<String, Long> rowCounts();
+
   /** Appends one event to the audit chain in its own transaction and returns the stored entry. */
   AuditEntry appendAudit(AuditEvent event);
 
   /** The audit chain in stored (sequence) order. */
   List<AuditEntry> auditTrail();
 
-  /** Walks the stored chain; names the first entry that was changed, removed or reordered. */
+  /** The chain head: last appended and last purged entry. */
+  AuditHead auditHead();
+
+  /**
+   * Walks the stored chain and compares its ends with the {@link #auditHead()}; names the first
+   * entry that was changed, removed (also the newest ones) or reordered.
+   */
   default AuditVerification verifyAudit() {
-    return AuditVerification.of(auditTrail());
+    // Both reads must see the same state: a backend that other processes write to reads them in
+    // one transaction (it overrides this), else an append in between looks like tampering.
+    return AuditVerification.of(auditTrail(), auditHead());
   }
 
   /**
    * Deletes rows older than the policy allows at {@code clock.instant()}. Audit entries younger
-   * than {@link RetentionPolicy#MIN_AUDIT} are never deleted (the policy cannot ask for less).
+   * than {@link RetentionPolicy#MIN_AUDIT} are never deleted (the policy cannot ask for less); the
+   * audit chain loses its oldest entries only (up to the first entry that must stay, so the chain
+   * stays contiguous) and the head remembers the last one purged. Daily rollups go with the cost
+   * trends. Counts in the result do not include rollup rows.
    */
   PurgeResult purge(RetentionPolicy retention, Clock clock);
 

@@ -9,18 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.finding.Severity;
 import io.strandsetl.model.store.AgentInvocation;
+import io.strandsetl.model.store.AgentStats;
 import io.strandsetl.model.store.AuditEntry;
 import io.strandsetl.model.store.AuditEvent;
+import io.strandsetl.model.store.AuditHead;
 import io.strandsetl.model.store.AuditVerification;
 import io.strandsetl.model.store.ComplianceSummary;
 import io.strandsetl.model.store.CostBreakdown;
 import io.strandsetl.model.store.CostTrend;
 import io.strandsetl.model.store.DetectedIssue;
+import io.strandsetl.model.store.Dimension;
 import io.strandsetl.model.store.ErrorDetails;
 import io.strandsetl.model.store.ExecutionMetrics;
 import io.strandsetl.model.store.ExecutionQuery;
 import io.strandsetl.model.store.ExecutionRecord;
 import io.strandsetl.model.store.ExecutionStatus;
+import io.strandsetl.model.store.ExecutionSummary;
+import io.strandsetl.model.store.IssueCount;
 import io.strandsetl.model.store.IssueEntry;
 import io.strandsetl.model.store.IssueKey;
 import io.strandsetl.model.store.IssueStatus;
@@ -34,7 +39,10 @@ import io.strandsetl.model.store.QualityScores;
 import io.strandsetl.model.store.QualitySummary;
 import io.strandsetl.model.store.QualityTrend;
 import io.strandsetl.model.store.RetentionPolicy;
+import io.strandsetl.model.store.RunFilter;
 import io.strandsetl.model.store.RunRecord;
+import io.strandsetl.model.store.RunStats;
+import io.strandsetl.model.store.TimeBucket;
 import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.model.store.Workload;
 import java.time.Clock;
@@ -77,6 +85,9 @@ public abstract class TrackingStoreContractTest {
    */
   protected abstract void tamperWithAuditDetails(TrackingStore store, long sequence, String details)
       throws Exception;
+
+  /** Deletes the stored audit entry {@code sequence} directly in the backend's storage. */
+  protected abstract void deleteAuditEntry(TrackingStore store, long sequence) throws Exception;
 
   @BeforeEach
   void openStore() {
@@ -473,6 +484,484 @@ public abstract class TrackingStoreContractTest {
     assertEquals(total * 0.5, all.costUsd(), 1e-9);
     assertEquals(total, store.auditTrail().size());
     assertTrue(store.verifyAudit().intact(), store.verifyAudit().problem());
+  }
+
+  // ---- read queries (dashboard, agents) ----
+
+  private static final LocalDate MAR_02 = LocalDate.parse("2026-03-02"); // a Monday
+
+  /** Six executions over two weeks, two teams, two platforms, with quality and compliance. */
+  private void recordDashboardRuns() {
+    record(
+        dashboardRun(
+            "p1",
+            "orders",
+            "payments",
+            "emr",
+            ExecutionStatus.SUCCEEDED,
+            MAR_02,
+            4.0,
+            0.9,
+            "data-skew"));
+    record(
+        dashboardRun(
+            "p2",
+            "orders",
+            "payments",
+            "emr",
+            ExecutionStatus.FAILED,
+            MAR_02.plusDays(1),
+            2.0,
+            0.7,
+            "data-skew",
+            "spill"));
+    record(
+        dashboardRun(
+            "p3",
+            "orders",
+            "payments",
+            "glue",
+            ExecutionStatus.SUCCEEDED,
+            MAR_02.plusDays(7),
+            1.0,
+            0.8));
+    record(
+        dashboardRun(
+            "m1",
+            "billing",
+            "marketing",
+            "glue",
+            ExecutionStatus.SUCCEEDED,
+            MAR_02.plusDays(1),
+            0.5,
+            null,
+            "spill"));
+    record(
+        dashboardRun(
+            "m2",
+            "billing",
+            "marketing",
+            "glue",
+            ExecutionStatus.CANCELLED,
+            MAR_02.plusDays(8),
+            0.25,
+            null));
+    record(
+        dashboardRun(
+            "x1", "adhoc", null, "local", ExecutionStatus.SUCCEEDED, MAR_02.plusDays(8), 0, 1.0));
+  }
+
+  @Test
+  void listsExecutionSummariesFilteredByDaysTeamPlatformAndStatusNewestFirst() {
+    recordDashboardRuns();
+
+    assertEquals(
+        List.of("m2", "x1", "p3", "m1", "p2", "p1"),
+        summaryIds(store.executions(RunFilter.all(), 100)));
+    assertEquals(List.of("m2", "x1"), summaryIds(store.executions(RunFilter.all(), 2)));
+    assertEquals(
+        List.of("p3", "p2", "p1"),
+        summaryIds(store.executions(RunFilter.all().withTeam("payments"), 100)));
+    assertEquals(
+        List.of("m1", "p2"),
+        summaryIds(
+            store.executions(RunFilter.between(MAR_02.plusDays(1), MAR_02.plusDays(6)), 100)));
+    assertEquals(
+        List.of("m2", "p3", "m1"),
+        summaryIds(store.executions(RunFilter.all().withPlatform("glue"), 100)));
+    assertEquals(
+        List.of("x1"),
+        summaryIds(store.executions(RunFilter.all().withTeam(RunFilter.NO_TEAM), 100)));
+    ExecutionSummary failed =
+        store.executions(RunFilter.all().withStatus(ExecutionStatus.FAILED), 100).get(0);
+    assertEquals(ExecutionSummary.of(store.findExecution("p2").orElseThrow()), failed);
+    assertEquals("payments", failed.team());
+    assertEquals(2.0, failed.costUsd(), 1e-9);
+    assertEquals(0.7, failed.qualityOverall(), 1e-9);
+  }
+
+  @Test
+  void totalsOverTimeByDayWeekAndMonthFollowTheFilters() {
+    recordDashboardRuns();
+
+    List<RunStats> days = store.runsOverTime(RunFilter.all(), TimeBucket.DAY);
+    assertEquals(
+        List.of("2026-03-02", "2026-03-03", "2026-03-09", "2026-03-10"),
+        days.stream().map(RunStats::key).toList());
+    RunStats tuesday = days.get(1);
+    assertEquals(2, tuesday.runs());
+    assertEquals(1, tuesday.successes());
+    assertEquals(1, tuesday.failures());
+    assertEquals(2.5, tuesday.costUsd(), 1e-9);
+    assertEquals(1, tuesday.qualityRuns());
+    assertEquals(0.7, tuesday.averageQuality().overall(), 1e-9);
+
+    List<RunStats> weeks = store.runsOverTime(RunFilter.all(), TimeBucket.WEEK);
+    assertEquals(List.of("2026-03-02", "2026-03-09"), weeks.stream().map(RunStats::key).toList());
+    assertEquals(List.of(3L, 3L), weeks.stream().map(RunStats::runs).toList());
+    assertEquals(1, weeks.get(1).cancelled());
+
+    List<RunStats> paymentsMonths =
+        store.runsOverTime(RunFilter.all().withTeam("payments"), TimeBucket.MONTH);
+    assertEquals(1, paymentsMonths.size());
+    assertEquals("2026-03-01", paymentsMonths.get(0).key());
+    assertEquals(7.0, paymentsMonths.get(0).costUsd(), 1e-9);
+    assertEquals(3, paymentsMonths.get(0).qualityRuns());
+    assertEquals(0.8, paymentsMonths.get(0).averageQuality().overall(), 1e-9);
+    assertEquals(3 * SIMPLE_DURATION_MS, paymentsMonths.get(0).durationMs());
+    assertEquals(3, paymentsMonths.get(0).complianceRuns());
+    assertEquals(2, paymentsMonths.get(0).gdprCompliantRuns());
+    assertEquals(6, paymentsMonths.get(0).piiColumnsDetected());
+
+    assertEquals(
+        List.of(1L),
+        store
+            .runsOverTime(
+                RunFilter.between(MAR_02.plusDays(7), MAR_02.plusDays(7)).withPlatform("glue"),
+                TimeBucket.DAY)
+            .stream()
+            .map(RunStats::runs)
+            .toList());
+  }
+
+  @Test
+  void breakdownsComparePlatformsRankJobsByCostAndCountStatuses() {
+    recordDashboardRuns();
+
+    List<RunStats> platforms = store.runsBy(RunFilter.all(), Dimension.PLATFORM, 10);
+    assertEquals(List.of("emr", "glue", "local"), platforms.stream().map(RunStats::key).toList());
+    RunStats glue = platforms.get(1);
+    assertEquals(3, glue.runs());
+    assertEquals(1.75, glue.costUsd(), 1e-9);
+    assertEquals(2.0 / 3, glue.successRate(), 1e-9);
+    assertEquals(SIMPLE_DURATION_MS, glue.averageDurationMs(), 1e-9);
+
+    List<RunStats> topJobs = store.runsBy(RunFilter.all(), Dimension.JOB, 2);
+    assertEquals(List.of("orders", "billing"), topJobs.stream().map(RunStats::key).toList());
+    assertEquals(7.0, topJobs.get(0).costUsd(), 1e-9);
+
+    List<RunStats> statuses =
+        store.runsBy(
+            RunFilter.between(MAR_02.plusDays(7), MAR_02.plusDays(8)), Dimension.STATUS, 10);
+    assertEquals(List.of("SUCCEEDED", "CANCELLED"), statuses.stream().map(RunStats::key).toList());
+    assertEquals(List.of(2L, 1L), statuses.stream().map(RunStats::runs).toList());
+
+    List<RunStats> teams = store.runsBy(RunFilter.all(), Dimension.TEAM, 10);
+    assertEquals(
+        List.of("payments", "marketing", RunFilter.NO_TEAM),
+        teams.stream().map(RunStats::key).toList());
+    assertEquals(
+        List.of("PIPELINE"),
+        store.runsBy(RunFilter.all(), Dimension.JOB_TYPE, 10).stream().map(RunStats::key).toList());
+    assertEquals(
+        List.of("2026-03-02", "2026-03-03", "2026-03-09"),
+        store.runsBy(RunFilter.all().withJob("orders"), Dimension.DAY, 10).stream()
+            .map(RunStats::key)
+            .toList());
+  }
+
+  @Test
+  void breakdownsStillCountExecutionsWhoseRowsRetentionPurged() {
+    Instant old = NOW.minus(Duration.ofDays(100));
+    store.recordRun(RunRecord.of(simple("old", "a", ExecutionStatus.SUCCEEDED, old, 3.0)));
+    store.recordRun(RunRecord.of(simple("new", "a", ExecutionStatus.SUCCEEDED, hoursAgo(1), 1.0)));
+
+    store.purge(RetentionPolicy.DEFAULT, CLOCK);
+
+    assertEquals(List.of("new"), summaryIds(store.executions(RunFilter.all(), 10)));
+    List<RunStats> jobs = store.runsBy(RunFilter.all(), Dimension.JOB, 10);
+    assertEquals(2, jobs.get(0).runs());
+    assertEquals(4.0, jobs.get(0).costUsd(), 1e-9);
+    store.purge(RetentionPolicy.DEFAULT, Clock.offset(CLOCK, Duration.ofDays(300)));
+    assertEquals(1, store.runsBy(RunFilter.all(), Dimension.JOB, 10).get(0).runs());
+  }
+
+  @Test
+  void countsIssuesByTypeSeverityAndJobOrDay() {
+    recordDashboardRuns();
+
+    List<IssueCount> byJob = store.issueCounts(RunFilter.all(), Dimension.JOB);
+    assertEquals(
+        List.of(
+            new IssueCount("data-skew", Severity.HIGH, "orders", 2),
+            new IssueCount("spill", Severity.HIGH, "billing", 1),
+            new IssueCount("spill", Severity.HIGH, "orders", 1)),
+        byJob);
+    assertEquals(
+        List.of(
+            new IssueCount("spill", Severity.HIGH, "2026-03-03", 2),
+            new IssueCount("data-skew", Severity.HIGH, "2026-03-02", 1),
+            new IssueCount("data-skew", Severity.HIGH, "2026-03-03", 1)),
+        store.issueCounts(RunFilter.all(), Dimension.DAY));
+    assertEquals(
+        List.of(new IssueCount("spill", Severity.HIGH, "glue", 1)),
+        store.issueCounts(RunFilter.all().withTeam("marketing"), Dimension.PLATFORM));
+    assertTrue(
+        store.issueCounts(RunFilter.between(MAR_02.plusDays(7), null), Dimension.JOB).isEmpty());
+  }
+
+  @Test
+  void agentStatisticsPerAgentWithinTheFilter() {
+    Instant at = hoursAgo(3);
+    store.recordRun(
+        new RunRecord(
+            simple("e1", "orders", ExecutionStatus.SUCCEEDED, at, 1),
+            List.of(
+                agentCall("i1", "e1", "optimization", at, 100, true, 1000, 0.01),
+                agentCall("i2", "e1", "optimization", at.plusSeconds(1), 300, false, 3000, 0.03),
+                agentCall("i3", "e1", "decision", at.plusSeconds(2), 50, true, 0, 0)),
+            List.of(),
+            List.of()));
+    store.recordRun(
+        new RunRecord(
+            simple("e2", "billing", ExecutionStatus.FAILED, at, 1),
+            List.of(agentCall("i4", "e2", "decision", at, 150, true, 10, 0.5)),
+            List.of(),
+            List.of()));
+
+    List<AgentStats> all = store.agentStats(RunFilter.all());
+    assertEquals(List.of("decision", "optimization"), all.stream().map(AgentStats::agent).toList());
+    AgentStats optimization = all.get(1);
+    assertEquals(2, optimization.invocations());
+    assertEquals(200, optimization.averageDurationMs(), 1e-9);
+    assertEquals(0.5, optimization.successRate(), 1e-9);
+    assertEquals(4000, optimization.tokensIn());
+    assertEquals(0.02, optimization.costPerInvocationUsd(), 1e-9);
+    assertEquals(
+        List.of(new AgentStats("decision", 1, 1, 150, 10, 5, 0.5)),
+        store.agentStats(RunFilter.all().withJob("billing")));
+    assertEquals(
+        List.of(2L),
+        store.agentStats(RunFilter.all().withStatus(ExecutionStatus.SUCCEEDED)).stream()
+            .filter(a -> a.agent().equals("optimization"))
+            .map(AgentStats::invocations)
+            .toList());
+    LocalDate yesterday = LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(1);
+    assertTrue(store.agentStats(RunFilter.between(yesterday, yesterday)).isEmpty());
+  }
+
+  @Test
+  void qualityHistoryOfAJobAcrossDatasetsNewestFirst() {
+    store.recordRun(
+        new RunRecord(
+            simple("q1", "orders", ExecutionStatus.SUCCEEDED, hoursAgo(30), 1),
+            List.of(),
+            List.of(
+                qualityOf("q1", "orders", "a", hoursAgo(30), 0.9),
+                qualityOf("q1", "orders", "b", hoursAgo(30), 0.8)),
+            List.of()));
+    store.recordRun(
+        new RunRecord(
+            simple("q2", "orders", ExecutionStatus.SUCCEEDED, hoursAgo(5), 1),
+            List.of(),
+            List.of(qualityOf("q2", "orders", "a", hoursAgo(5), 0.7)),
+            List.of()));
+    store.recordRun(
+        new RunRecord(
+            simple("q3", "billing", ExecutionStatus.SUCCEEDED, hoursAgo(4), 1),
+            List.of(),
+            List.of(qualityOf("q3", "billing", "c", hoursAgo(4), 0.95)),
+            List.of()));
+
+    List<QualityHistoryEntry> orders = store.qualityHistory(RunFilter.all().withJob("orders"), 10);
+    assertEquals(
+        List.of("q2/a", "q1/a", "q1/b"),
+        orders.stream().map(q -> q.executionId() + "/" + q.dataset()).toList());
+    assertEquals(0.7, orders.get(0).scores().overall(), 1e-9);
+    assertEquals(
+        List.of("q3"),
+        store.qualityHistory(RunFilter.all(), 1).stream()
+            .map(QualityHistoryEntry::executionId)
+            .toList());
+  }
+
+  @Test
+  void recentAuditIsNewestFirstAndRowCountsCoverEveryTable() {
+    for (String action : List.of("a", "b", "c")) {
+      store.appendAudit(new AuditEvent(NOW, "strands", action, "s", ""));
+    }
+    store.recordRun(RunRecord.of(simple("e1", "orders", ExecutionStatus.SUCCEEDED, NOW, 1)));
+
+    assertEquals(List.of(3L, 2L), store.recentAudit(2).stream().map(AuditEntry::sequence).toList());
+    Map<String, Long> counts = store.rowCounts();
+    assertEquals(3L, counts.get("compliance_audit"));
+    assertEquals(1L, counts.get("job_executions"));
+    assertEquals(4L, counts.get("cost_trends"));
+    assertEquals(0L, counts.get("agent_invocations"));
+    assertEquals(0L, counts.get("issue_registry"));
+    assertEquals(0L, counts.get("data_quality_history"));
+    assertEquals(
+        new ArrayList<>(new java.util.TreeSet<>(counts.keySet())),
+        new ArrayList<>(counts.keySet()));
+  }
+
+  @Test
+  void queriesRejectALimitBelowOne() {
+    StrandsException error =
+        assertThrows(StrandsException.class, () -> store.executions(RunFilter.all(), 0));
+    assertEquals("Invalid query limit: 0 (must be >= 1)", error.getMessage());
+  }
+
+  // ---- audit chain: removal at either end ----
+
+  @Test
+  void auditVerifierNamesTheNewestEntriesWhenTheyWereRemoved() throws Exception {
+    for (String action : List.of("a", "b", "c", "d")) {
+      store.appendAudit(new AuditEvent(NOW, "strands", action, "s", ""));
+    }
+    assertEquals(
+        new AuditHead(4, store.auditTrail().get(3).hash(), 0, AuditEntry.GENESIS_HASH),
+        store.auditHead());
+
+    deleteAuditEntry(store, 4);
+    deleteAuditEntry(store, 3);
+
+    AuditVerification broken = store.verifyAudit();
+    assertFalse(broken.intact());
+    assertEquals(3L, broken.firstBadSequence());
+    assertEquals(
+        "Audit entry 3 is missing (entries 3..4 were removed: the newest entries)",
+        broken.problem());
+  }
+
+  @Test
+  void auditVerifierNamesARemovedMiddleEntryAndARemovedFirstEntry() throws Exception {
+    for (String action : List.of("a", "b", "c")) {
+      store.appendAudit(new AuditEvent(NOW, "strands", action, "s", ""));
+    }
+    deleteAuditEntry(store, 2);
+    assertEquals(
+        "Audit entry 3 follows entry 1 (an entry was removed or reordered)",
+        store.verifyAudit().problem());
+
+    deleteAuditEntry(store, 1);
+    AuditVerification broken = store.verifyAudit();
+    assertEquals(1L, broken.firstBadSequence());
+    assertEquals(
+        "Audit entry 1 is missing (the oldest kept entries were removed)", broken.problem());
+  }
+
+  @Test
+  void auditVerifierNamesEveryEntryRemovedAndAcceptsARetentionPurge() throws Exception {
+    store.appendAudit(new AuditEvent(NOW.minus(Duration.ofDays(8 * 366)), "strands", "a", "s", ""));
+    store.appendAudit(new AuditEvent(NOW.minus(Duration.ofDays(8 * 366)), "strands", "b", "s", ""));
+    store.appendAudit(new AuditEvent(NOW, "strands", "c", "s", ""));
+    store.purge(RetentionPolicy.DEFAULT, CLOCK);
+    AuditHead head = store.auditHead();
+    assertEquals(2, head.purgedThrough());
+    assertEquals(store.auditTrail().get(0).previousHash(), head.purgedHash());
+    assertTrue(store.verifyAudit().intact(), store.verifyAudit().problem());
+
+    deleteAuditEntry(store, 3);
+
+    AuditVerification broken = store.verifyAudit();
+    assertEquals(3L, broken.firstBadSequence());
+    assertEquals("Audit entry 3 is missing (entries 3..3 were removed)", broken.problem());
+  }
+
+  @Test
+  void purgeRemovesOnlyTheOldestPrefixOfTheAuditChain() {
+    store.appendAudit(new AuditEvent(NOW.minus(Duration.ofDays(8 * 366)), "strands", "a", "s", ""));
+    store.appendAudit(new AuditEvent(NOW, "strands", "b", "s", ""));
+    // Appended later with an old time (an import): it stays, or the chain would have a gap.
+    store.appendAudit(new AuditEvent(NOW.minus(Duration.ofDays(8 * 366)), "strands", "c", "s", ""));
+
+    PurgeResult purged = store.purge(RetentionPolicy.DEFAULT, CLOCK);
+
+    assertEquals(1, purged.audit());
+    assertEquals(
+        List.of("b", "c"), store.auditTrail().stream().map(e -> e.event().action()).toList());
+    assertTrue(store.verifyAudit().intact(), store.verifyAudit().problem());
+  }
+
+  private static RunRecord dashboardRun(
+      String id,
+      String job,
+      String team,
+      String platform,
+      ExecutionStatus status,
+      LocalDate day,
+      double costUsd,
+      Double qualityOverall,
+      String... issueTypes) {
+    Instant start = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+    List<DetectedIssue> issues = new ArrayList<>();
+    for (String type : issueTypes) {
+      issues.add(new DetectedIssue(type, Severity.HIGH, type));
+    }
+    QualitySummary quality =
+        qualityOverall == null
+            ? null
+            : new QualitySummary(
+                new QualityScores(1, 1, 1, 1, 1, qualityOverall), 0, 0, 0, 0, 1, 0);
+    ComplianceSummary compliance =
+        team == null
+            ? null
+            : new ComplianceSummary(
+                !id.equals("p2"), true, 2, 2, true, true, true, true, "internal");
+    return RunRecord.of(
+        new ExecutionRecord(
+            id,
+            job,
+            JobType.PIPELINE,
+            platform,
+            status,
+            start,
+            start.plusMillis(SIMPLE_DURATION_MS),
+            null,
+            null,
+            null,
+            new CostBreakdown(costUsd, costUsd, 0, 0, 0, 0, 0),
+            quality,
+            compliance,
+            issues,
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            team == null ? Map.of() : Map.of("team", team),
+            null));
+  }
+
+  private static AgentInvocation agentCall(
+      String id,
+      String executionId,
+      String agent,
+      Instant at,
+      long durationMs,
+      boolean success,
+      long tokensIn,
+      double costUsd) {
+    return new AgentInvocation(
+        id,
+        executionId,
+        agent,
+        "tool",
+        at,
+        "",
+        "",
+        durationMs,
+        success,
+        success ? "" : "timeout",
+        tokensIn,
+        tokensIn / 2,
+        costUsd);
+  }
+
+  private static QualityHistoryEntry qualityOf(
+      String executionId, String job, String dataset, Instant at, double overall) {
+    return new QualityHistoryEntry(
+        executionId,
+        job,
+        dataset,
+        at,
+        new QualityScores(1, 1, 1, 1, 1, overall),
+        QualityTrend.STABLE,
+        List.of());
+  }
+
+  private static List<String> summaryIds(List<ExecutionSummary> summaries) {
+    return summaries.stream().map(ExecutionSummary::executionId).toList();
   }
 
   // ---- fixtures ----

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  *
  * <p>Keys: {@code store.sqlite.path} (default {@code ~/.strands/tracking.db}), {@code
  * store.sqlite.busy-timeout-ms} (how long a write waits for another process, milliseconds, default
- * 30000).
+ * 30000), and the {@code store.retention.*} keys ({@link StoreOptions#fromSettings}).
  */
 public final class SqliteTrackingStoreFactory implements TrackingStoreFactory {
   static final long DEFAULT_BUSY_TIMEOUT_MS = 30_000;
@@ -33,6 +33,6 @@ public final class SqliteTrackingStoreFactory implements TrackingStoreFactory {
             .map(Path::of)
             .orElseGet(() -> Path.of(System.getProperty("user.home"), ".strands", "tracking.db"));
     long busyTimeoutMs = settings.getLong("store.sqlite.busy-timeout-ms", DEFAULT_BUSY_TIMEOUT_MS);
-    return SqliteTrackingStore.open(path, busyTimeoutMs);
+    return SqliteTrackingStore.open(path, busyTimeoutMs, StoreOptions.fromSettings(settings));
   }
 }

@@ -36,4 +36,17 @@ class SqliteTrackingStoreTest extends TrackingStoreContractTest {
       }
     }
   }
+
+  @Override
+  protected void deleteAuditEntry(TrackingStore store, long sequence) throws Exception {
+    Path file = ((SqliteTrackingStore) store).file();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM compliance_audit WHERE sequence = ?")) {
+      delete.setLong(1, sequence);
+      if (delete.executeUpdate() != 1) {
+        throw new AssertionError("no audit entry " + sequence + " in " + file);
+      }
+    }
+  }
 }
