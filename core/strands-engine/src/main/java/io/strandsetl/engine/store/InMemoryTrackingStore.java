@@ -216,6 +216,27 @@ public final class InMemoryTrackingStore implements TrackingStore {
   }
 
   @Override
+  public synchronized PurgeResult wouldPurge(RetentionPolicy retention, Clock clock) {
+    open();
+    Instant now = clock.instant();
+    Instant executionsBefore = now.minus(retention.executions());
+    Instant invocationsBefore = now.minus(retention.invocations());
+    LocalDate trendsBefore = LocalDate.ofInstant(now.minus(retention.trends()), ZoneOffset.UTC);
+    Instant qualityBefore = now.minus(retention.qualityHistory());
+    Instant auditBefore = now.minus(retention.audit());
+    long prefix = 0;
+    while (prefix < audit.size() && audit.get((int) prefix).event().at().isBefore(auditBefore)) {
+      prefix++;
+    }
+    return new PurgeResult(
+        executions.values().stream().filter(x -> x.startedAt().isBefore(executionsBefore)).count(),
+        invocations.values().stream().filter(x -> x.at().isBefore(invocationsBefore)).count(),
+        trends.values().stream().filter(x -> x.periodStart().isBefore(trendsBefore)).count(),
+        quality.stream().filter(x -> x.at().isBefore(qualityBefore)).count(),
+        prefix);
+  }
+
+  @Override
   public synchronized AuditHead auditHead() {
     open();
     return head;

@@ -144,6 +144,17 @@ public interface TrackingStore extends AutoCloseable {
    */
   PurgeResult purge(RetentionPolicy retention, Clock clock);
 
+  /**
+   * What {@link #purge} would delete at {@code clock.instant()}, counted; deletes nothing (for
+   * {@code strands store purge --dry-run}).
+   */
+  PurgeResult wouldPurge(RetentionPolicy retention, Clock clock);
+
+  /** The schema version of the store's tables (Flyway version); {@code none} without a schema. */
+  default String schemaVersion() {
+    return "none";
+  }
+
   /** Releases connections and files; the store is unusable afterwards. */
   @Override
   void close();

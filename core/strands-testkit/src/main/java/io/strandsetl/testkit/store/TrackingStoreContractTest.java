@@ -384,6 +384,10 @@ public abstract class TrackingStoreContractTest {
     store.appendAudit(new AuditEvent(NOW.minus(Duration.ofDays(6 * 365)), "strands", "b", "s", ""));
     store.appendAudit(new AuditEvent(NOW.minus(Duration.ofDays(1)), "strands", "c", "s", ""));
 
+    assertEquals(new PurgeResult(1, 2, 0, 0, 1), store.wouldPurge(RetentionPolicy.DEFAULT, CLOCK));
+    assertEquals(2, store.listExecutions(ExecutionQuery.all()).size());
+    assertEquals(3, store.auditTrail().size());
+
     PurgeResult purged = store.purge(RetentionPolicy.DEFAULT, CLOCK);
 
     assertEquals(new PurgeResult(1, 2, 0, 0, 1), purged);

@@ -527,6 +527,25 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     return result;
   }
 
+  /** Runs the purge in a transaction that is then rolled back: exact counts, nothing deleted. */
+  @Override
+  public synchronized PurgeResult wouldPurge(RetentionPolicy retention, Clock clock) {
+    Instant now = clock.instant();
+    return inTransactionRolledBack(() -> purgeInTransaction(retention, now));
+  }
+
+  /** The highest Flyway version applied successfully. */
+  @Override
+  public synchronized String schemaVersion() {
+    return query(
+            "SELECT version FROM strands_schema_history WHERE success = ? AND version IS NOT NULL",
+            rs -> rs.getString(1),
+            dialect == Dialect.SQLITE ? (Object) 1 : (Object) Boolean.TRUE)
+        .stream()
+        .max(Comparator.comparingLong(Long::parseLong))
+        .orElse("none");
+  }
+
   /**
    * Deletes the oldest prefix of the chain whose entries are all older than {@code beforeMicros}
    * (an old entry behind a younger one stays, so the kept chain has no gap) and records the last
@@ -1091,6 +1110,27 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     }
   }
 
+  /** Runs {@code work} in a write transaction and rolls it back whatever happens. */
+  <T> T inTransactionRolledBack(Work<T> work) {
+    checkOpen();
+    try {
+      dialect.begin(connection);
+    } catch (SQLException e) {
+      throw failure("start a write transaction on tracking store " + where, e);
+    }
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw failure("read tracking store " + where, e);
+    } finally {
+      try {
+        dialect.rollback(connection);
+      } catch (SQLException e) {
+        throw failure("roll back on tracking store " + where, e);
+      }
+    }
+  }
+
   <T> List<T> query(String sql, Row<T> row, Object... args) {
     checkOpen();
     try {
@@ -1139,6 +1179,8 @@ public abstract class JdbcTrackingStore implements TrackingStore {
         statement.setInt(i + 1, number);
       } else if (arg instanceof Long number) {
         statement.setLong(i + 1, number);
+      } else if (arg instanceof Boolean flag) {
+        statement.setBoolean(i + 1, flag);
       } else if (arg instanceof Double number) {
         statement.setDouble(i + 1, number);
       } else {

@@ -56,6 +56,7 @@ class SqliteTrackingStoreFileTest {
     assertThat(file).exists();
     try (SqliteTrackingStore reopened = SqliteTrackingStore.open(file, 1_000)) {
       assertThat(reopened.findExecution("x-1")).isPresent();
+      assertThat(reopened.schemaVersion()).isEqualTo("2");
     }
     assertThat(pragma(file, "journal_mode")).isEqualTo("wal");
     assertThat(pragma(file, "user_version")).isEqualTo("0");
