@@ -1,0 +1,250 @@
+package io.strandsetl.quality;
+
+import io.strandsetl.model.ErrorCode;
+import io.strandsetl.model.StrandsException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What to measure on one dataset, as Spark SQL aggregate expressions, so the Spark side is a thin
+ * executor and the semantics live (and are tested) here.
+ *
+ * <ul>
+ *   <li>{@link #profile()}: ONE aggregation over the rows: row count; per column null and
+ *       missing-token counts, approximate distinct count, min / max / mean of numbers, min / max of
+ *       dates; per rule violation counts ({@code count_if(...)}) for range, regex, allowed values
+ *       and SQL predicates; the newest timestamp for freshness; the output side of reconciliations.
+ *   <li>{@link #duplicates()}: ONE more aggregation with distinct counts: exact duplicate rows (a
+ *       64-bit hash of every column with a null marker per column) and duplicates of each declared
+ *       key or unique rule (exact multi-column {@code count(DISTINCT ...)}).
+ *   <li>{@link #joins()}: rules that need their own job: functional dependencies (a group-by),
+ *       referential integrity (an anti-join) and the source side of reconciliations (an aggregate
+ *       over the source). Their results are stored under {@code r<n>.evaluated}, {@code
+ *       r<n>.violations} and {@code r<n>.source}.
+ * </ul>
+ *
+ * @param schema actual column name to Spark SQL type name ({@code simpleString}), in order
+ */
+public record MeasurePlan(
+    String dataset,
+    Map<String, String> schema,
+    List<String> missingTokens,
+    List<Measure> profile,
+    List<Measure> duplicates,
+    List<QualityRule> joins) {
+  public MeasurePlan {
+    schema = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(schema));
+    missingTokens = List.copyOf(missingTokens);
+    profile = List.copyOf(profile);
+    duplicates = List.copyOf(duplicates);
+    joins = List.copyOf(joins);
+  }
+
+  /** The plan of {@code dataset} with {@code schema}; an unknown column fails naming the rule. */
+  public static MeasurePlan of(QualitySpec spec, String dataset, Map<String, String> schema) {
+    List<String> columns = new ArrayList<>(schema.keySet());
+    List<String> tokens = spec.settings().missingTokens();
+    List<Measure> profile = new ArrayList<>();
+    profile.add(new Measure("rows", "count(1)"));
+    for (int i = 0; i < columns.size(); i++) {
+      String c = columns.get(i);
+      String type = schema.get(c);
+      String q = quote(c);
+      profile.add(new Measure("c" + i + ".nulls", "count_if(" + q + " IS NULL)"));
+      String token = tokenPredicate(q, type, tokens);
+      if (token != null) {
+        profile.add(new Measure("c" + i + ".missing", "count_if(" + token + ")"));
+      }
+      if (spec.settings().approxDistinct() && atomic(type)) {
+        profile.add(new Measure("c" + i + ".distinct", "approx_count_distinct(" + q + ")"));
+      }
+      if (numeric(type)) {
+        String d = "CAST(" + q + " AS DOUBLE)";
+        profile.add(new Measure("c" + i + ".min", "min(" + d + ")"));
+        profile.add(new Measure("c" + i + ".max", "max(" + d + ")"));
+        profile.add(new Measure("c" + i + ".mean", "avg(" + d + ")"));
+      } else if (temporal(type)) {
+        profile.add(new Measure("c" + i + ".min", "CAST(min(" + q + ") AS STRING)"));
+        profile.add(new Measure("c" + i + ".max", "CAST(max(" + q + ") AS STRING)"));
+      }
+    }
+    List<Measure> duplicates = new ArrayList<>();
+    List<String> hashed = new ArrayList<>();
+    for (String c : columns) {
+      if (hashable(schema.get(c))) {
+        hashed.add("isnull(" + quote(c) + "), " + quote(c));
+      }
+    }
+    if (!hashed.isEmpty()) {
+      duplicates.add(
+          new Measure(
+              "distinctRows", "count(DISTINCT xxhash64(" + String.join(", ", hashed) + "))"));
+    }
+    DatasetDeclaration decl = spec.declaration(dataset);
+    for (String k : decl.key()) {
+      if (!schema.containsKey(k)) {
+        throw new StrandsException(
+            ErrorCode.INVALID_PIPELINE,
+            "Invalid quality.datasets."
+                + dataset
+                + ".key: column '"
+                + k
+                + "' not found (columns: "
+                + String.join(", ", columns)
+                + ")");
+      }
+    }
+    if (!decl.key().isEmpty()) {
+      addKey(duplicates, "key", decl.key());
+    }
+    List<QualityRule> joins = new ArrayList<>();
+    for (QualityRule rule : spec.rulesOf(dataset)) {
+      for (String c : rule.check().columns()) {
+        if (!schema.containsKey(c)) {
+          throw new StrandsException(
+              ErrorCode.INVALID_PIPELINE,
+              rule.errorPrefix()
+                  + "column '"
+                  + c
+                  + "' not found in '"
+                  + dataset
+                  + "' (columns: "
+                  + String.join(", ", columns)
+                  + ")");
+        }
+      }
+      String r = "r" + rule.number();
+      Check check = rule.check();
+      if (check instanceof Check.Unique u) {
+        addKey(duplicates, r, u.columns());
+      } else if (check instanceof Check.Range range) {
+        String c = quote(range.column());
+        String present = "NOT " + missingPredicate(c, schema.get(range.column()), tokens);
+        String x = "try_cast(" + c + " AS DOUBLE)";
+        List<String> bad = new ArrayList<>();
+        bad.add(x + " IS NULL");
+        if (range.min() != null) {
+          bad.add(x + " < " + range.min());
+        }
+        if (range.max() != null) {
+          bad.add(x + " > " + range.max());
+        }
+        profile.add(new Measure(r + ".evaluated", "count_if(" + present + ")"));
+        profile.add(
+            new Measure(
+                r + ".violations",
+                "count_if(" + present + " AND (" + String.join(" OR ", bad) + "))"));
+      } else if (check instanceof Check.Regex regex) {
+        String c = quote(regex.column());
+        String present = "NOT " + missingPredicate(c, schema.get(regex.column()), tokens);
+        profile.add(new Measure(r + ".evaluated", "count_if(" + present + ")"));
+        profile.add(
+            new Measure(
+                r + ".violations",
+                "count_if("
+                    + present
+                    + " AND NOT (CAST("
+                    + c
+                    + " AS STRING) RLIKE "
+                    + literal("^(?:" + regex.pattern() + ")$")
+                    + "))"));
+      } else if (check instanceof Check.AllowedValues av) {
+        String c = quote(av.column());
+        String present = "NOT " + missingPredicate(c, schema.get(av.column()), tokens);
+        String in =
+            av.values().stream().map(MeasurePlan::literal).collect(Collectors.joining(", "));
+        profile.add(new Measure(r + ".evaluated", "count_if(" + present + ")"));
+        profile.add(
+            new Measure(
+                r + ".violations",
+                "count_if(" + present + " AND CAST(" + c + " AS STRING) NOT IN (" + in + "))"));
+      } else if (check instanceof Check.Freshness f) {
+        profile.add(
+            new Measure(
+                r + ".latest",
+                "unix_micros(max(try_cast(" + quote(f.column()) + " AS TIMESTAMP)))"));
+      } else if (check instanceof Check.SqlPredicate p) {
+        profile.add(new Measure(r + ".evaluated", "count(1)"));
+        profile.add(new Measure(r + ".violations", "count_if(NOT (" + p.predicate() + "))"));
+      } else if (check instanceof Check.Reconcile rec) {
+        profile.add(new Measure(r + ".target", "CAST(" + rec.measure() + " AS DOUBLE)"));
+        joins.add(rule);
+      } else if (check instanceof Check.FunctionalDependency || check instanceof Check.References) {
+        joins.add(rule);
+      }
+      // not_null and row_count are read from the profile's per-column and row counts.
+    }
+    return new MeasurePlan(dataset, schema, tokens, profile, duplicates, joins);
+  }
+
+  private static void addKey(List<Measure> out, String id, List<String> key) {
+    String all =
+        key.stream().map(k -> quote(k) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+    String cols = key.stream().map(MeasurePlan::quote).collect(Collectors.joining(", "));
+    out.add(new Measure(id + ".evaluated", "count_if(" + all + ")"));
+    out.add(new Measure(id + ".distinct", "count(DISTINCT " + cols + ")"));
+  }
+
+  /**
+   * A SQL predicate true when the column holds no value: null, NaN (floating point) or, for
+   * strings, one of the missing tokens (case-insensitive, after trim).
+   */
+  public static String missingPredicate(String quotedColumn, String type, List<String> tokens) {
+    String token = tokenPredicate(quotedColumn, type, tokens);
+    return token == null
+        ? "(" + quotedColumn + " IS NULL)"
+        : "(" + quotedColumn + " IS NULL OR " + token + ")";
+  }
+
+  private static String tokenPredicate(String q, String type, List<String> tokens) {
+    if (string(type) && !tokens.isEmpty()) {
+      String in =
+          tokens.stream()
+              .map(t -> literal(t.trim().toLowerCase(Locale.ROOT)))
+              .distinct()
+              .collect(Collectors.joining(", "));
+      return "lower(trim(" + q + ")) IN (" + in + ")";
+    }
+    if (type.equals("double") || type.equals("float")) {
+      return "isnan(" + q + ")";
+    }
+    return null;
+  }
+
+  /** A column name as a Spark SQL identifier. */
+  public static String quote(String column) {
+    return "`" + column.replace("`", "``") + "`";
+  }
+
+  /** A Spark SQL string literal (backslash escapes are on by default in Spark's parser). */
+  public static String literal(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  static boolean string(String type) {
+    return type.equals("string") || type.startsWith("varchar") || type.startsWith("char");
+  }
+
+  static boolean numeric(String type) {
+    return switch (type) {
+      case "tinyint", "smallint", "int", "bigint", "float", "double" -> true;
+      default -> type.startsWith("decimal");
+    };
+  }
+
+  static boolean temporal(String type) {
+    return type.equals("date") || type.startsWith("timestamp");
+  }
+
+  static boolean atomic(String type) {
+    return !(type.startsWith("array") || type.startsWith("map") || type.startsWith("struct"));
+  }
+
+  static boolean hashable(String type) {
+    return !type.startsWith("map") && !type.contains("map<");
+  }
+}
