@@ -275,7 +275,7 @@ public record QualitySpec(
       }
       String dataset = m.get("dataset") == null ? defaultDataset : String.valueOf(m.get("dataset"));
       Object column = m.get("column") != null ? m.get("column") : m.get("columns");
-      if (type == null && m.get("dependent") != null) {
+      if ("functional_dependency".equals(type) && m.get("dependent") != null) {
         column = m.get("dependent");
       }
       String label =
