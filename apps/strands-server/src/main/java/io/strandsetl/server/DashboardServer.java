@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@code strands serve}: the REST API and the dashboard over one {@link TrackingStore}. The store
@@ -43,13 +45,17 @@ public final class DashboardServer implements AutoCloseable {
   /** Starts serving; extensions found by ServiceLoader are added after {@code extensions}. */
   public static DashboardServer start(
       ServerConfig config, TrackingStore store, Clock clock, List<ServerExtension> extensions) {
+    // One daemon thread for background work (the audit-chain walk), so requests never wait on it.
+    ExecutorService background =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "strands-server-background");
+              t.setDaemon(true);
+              return t;
+            });
     DashboardQueries queries =
         new DashboardQueries(
-            store,
-            clock,
-            config.scanLimit(),
-            config.monthlyBudgetUsd(),
-            config.qualityAlertBelow());
+            store, clock, config.monthlyBudgetUsd(), config.qualityAlertBelow(), background);
     AccessControl access =
         new AccessControl(config.tokens(), new Sessions(clock), config.anonymousRead());
     List<ServerExtension> all = new ArrayList<>(extensions);
@@ -100,7 +106,9 @@ public final class DashboardServer implements AutoCloseable {
             error(ctx, 404, "Cannot find " + ctx.path());
           }
         });
+    app.events(e -> e.serverStopped(background::shutdownNow));
     app.start(config.host(), config.port());
+    queries.startAuditCheck();
     return new DashboardServer(app, config);
   }
 

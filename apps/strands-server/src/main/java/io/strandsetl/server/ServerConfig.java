@@ -18,7 +18,6 @@ import java.util.Objects;
  * @param viewerTokenGenerated true when the viewer token was not configured and was generated now
  * @param adminTokenGenerated true when the admin token was not configured and was generated now
  * @param anonymousRead let requests without a token read (never write); loopback hosts only
- * @param scanLimit most executions one aggregate reads from the store
  * @param monthlyBudgetUsd monthly budget shown against actual spend, USD; 0 = none
  * @param qualityAlertBelow overall quality (fraction 0–1) under which a run is listed as an alert
  */
@@ -29,12 +28,10 @@ public record ServerConfig(
     boolean viewerTokenGenerated,
     boolean adminTokenGenerated,
     boolean anonymousRead,
-    int scanLimit,
     double monthlyBudgetUsd,
     double qualityAlertBelow) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
-  public static final int DEFAULT_SCAN_LIMIT = 200_000;
   public static final double DEFAULT_QUALITY_ALERT_BELOW = 0.8;
 
   public ServerConfig {
@@ -48,9 +45,6 @@ public record ServerConfig(
           "server.anonymous-read",
           true,
           "anonymous read is allowed only when bound to a loopback address; host is " + host);
-    }
-    if (scanLimit < 1) {
-      throw invalid("server.scan-limit", scanLimit, "must be >= 1");
     }
     if (monthlyBudgetUsd < 0) {
       throw invalid("server.monthly-budget-usd", monthlyBudgetUsd, "must be >= 0");
@@ -80,7 +74,6 @@ public record ServerConfig(
         viewerGenerated,
         adminGenerated,
         settings.getBoolean("server.anonymous-read", false),
-        settings.getInt("server.scan-limit", DEFAULT_SCAN_LIMIT),
         settings.getDouble("server.monthly-budget-usd", 0),
         settings.getDouble("server.quality-alert-below", DEFAULT_QUALITY_ALERT_BELOW));
   }
@@ -93,7 +86,6 @@ public record ServerConfig(
         viewerTokenGenerated,
         adminTokenGenerated,
         anonymousRead,
-        scanLimit,
         monthlyBudgetUsd,
         qualityAlertBelow);
   }

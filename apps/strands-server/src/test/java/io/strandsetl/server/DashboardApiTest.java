@@ -124,7 +124,8 @@ class DashboardApiTest {
   @Test
   void everyTableEndpointAnswersColumnsAndRowsOfEqualWidth() throws Exception {
     List<ApiRoutes.Endpoint> endpoints =
-        new ApiRoutes(new DashboardQueries(store, Clock.systemUTC(), 10, 0, 0.8)).endpoints();
+        new ApiRoutes(new DashboardQueries(store, Clock.systemUTC(), 0, 0.8, Runnable::run))
+            .endpoints();
     assertThat(endpoints).hasSizeGreaterThan(30);
     for (ApiRoutes.Endpoint e : endpoints) {
       JsonNode t = table(e.path().replace("{id}", firstRun));
@@ -211,7 +212,8 @@ class DashboardApiTest {
         .isEqualTo("attachment; filename=\"cost-by-job.csv\"");
     String[] lines = csv.body().split("\r\n");
     assertThat(lines[0])
-        .isEqualTo("Job,Cost (USD),Runs (runs),Average cost (USD),Average duration (s)");
+        .isEqualTo(
+            "Job,Cost (USD),Runs (runs),Average cost (USD),Average duration (s),Success rate (%)");
     assertThat(lines).hasSize(json.get("rows").size() + 1);
     assertThat(get("/api/cost/by-job/export.csv?from=2026-01-01", VIEWER).body())
         .isEqualTo(csv.body());
@@ -289,7 +291,8 @@ class DashboardApiTest {
     JsonNode doc = JSON.readTree(get("/api/openapi.json", VIEWER).body());
     assertThat(doc.get("openapi").asText()).isEqualTo("3.0.3");
     for (ApiRoutes.Endpoint e :
-        new ApiRoutes(new DashboardQueries(store, Clock.systemUTC(), 10, 0, 0.8)).endpoints()) {
+        new ApiRoutes(new DashboardQueries(store, Clock.systemUTC(), 0, 0.8, Runnable::run))
+            .endpoints()) {
       assertThat(doc.get("paths").has(e.path())).as(e.path()).isTrue();
     }
     assertThat(doc.get("paths").has("/api/issues/resolve")).isTrue();

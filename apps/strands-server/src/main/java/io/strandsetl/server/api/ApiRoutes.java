@@ -203,16 +203,11 @@ public final class ApiRoutes {
         "Cost, performance and success per platform",
         (c, f) -> q.platforms(f));
     get(
-        "/api/platforms/decisions",
+        "/api/platforms/advice",
         "Platforms",
-        "Recommended platform per input size",
-        (c, f) -> q.platformDecisions(f));
-    get(
-        "/api/agents",
-        "Agents",
-        "Invocations per agent",
-        Map.of("runs", "newest runs to read (default 2000)"),
-        (c, f) -> q.agents(f, intParam(c, "runs", 2000, 100_000)));
+        "Per job: usual platform and the cheapest reliable one, with the saving",
+        (c, f) -> q.platformAdvice(f));
+    get("/api/agents", "Agents", "Invocations per agent", (c, f) -> q.agents(f));
     run("/api/runs/{id}/metrics", "A run's metrics", (c, f) -> q.runMetrics(c.pathParam("id")));
     run(
         "/api/runs/{id}/findings",

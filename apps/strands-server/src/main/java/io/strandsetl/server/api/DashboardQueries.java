@@ -6,25 +6,31 @@ import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.finding.Severity;
 import io.strandsetl.model.store.AgentInvocation;
+import io.strandsetl.model.store.AgentStats;
 import io.strandsetl.model.store.AuditEntry;
 import io.strandsetl.model.store.AuditVerification;
 import io.strandsetl.model.store.ComplianceSummary;
 import io.strandsetl.model.store.CostBreakdown;
 import io.strandsetl.model.store.DetectedIssue;
+import io.strandsetl.model.store.Dimension;
 import io.strandsetl.model.store.ExecutionMetrics;
-import io.strandsetl.model.store.ExecutionQuery;
 import io.strandsetl.model.store.ExecutionRecord;
 import io.strandsetl.model.store.ExecutionStatus;
+import io.strandsetl.model.store.ExecutionSummary;
+import io.strandsetl.model.store.IssueCount;
 import io.strandsetl.model.store.IssueEntry;
 import io.strandsetl.model.store.IssueStatus;
+import io.strandsetl.model.store.QualityHistoryEntry;
 import io.strandsetl.model.store.QualityScores;
+import io.strandsetl.model.store.RunFilter;
+import io.strandsetl.model.store.RunStats;
+import io.strandsetl.model.store.TimeBucket;
 import io.strandsetl.model.store.TrackingStore;
 import java.time.Clock;
-import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -32,38 +38,61 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The data behind every chart and table of the dashboard, read through the {@link TrackingStore}
- * SPI only. Each method takes the global filter and returns a {@link Table}.
+ * SPI only: the store's filtered read queries ({@link TrackingStore#runsBy}, {@link
+ * TrackingStore#runsOverTime}, {@link TrackingStore#issueCounts}, {@link TrackingStore#agentStats},
+ * {@link TrackingStore#executions}, ...), which read rollups and indexes, so a request does not
+ * grow with the number of stored executions. Each method takes the global filter and returns a
+ * {@link Table}.
  *
- * <p>Aggregates are computed here over the executions that match the filter, read with {@link
- * TrackingStore#listExecutions} (at most {@code scanLimit}, newest first). Units: money in USD,
- * durations in seconds, scores and rates in percent (0–100), sizes in bytes.
+ * <p>Units: money in USD, durations in seconds (ms where stated), scores and rates in percent
+ * (0–100), sizes in bytes.
  */
 public final class DashboardQueries {
-  /** Quality below this overall score (fraction) raises an alert on the Quality page. */
-  private final double qualityAlertBelow;
+  /** Full records read for lists that need more than the summaries (suggestions). */
+  static final int SAMPLE_RECORDS = 100;
+
+  /** Newest quality measurements read for the Quality page's alerts and anomalies. */
+  static final int QUALITY_WINDOW = 2000;
+
+  /** Most jobs listed by per-job tables that read one query per job. */
+  static final int MAX_JOBS = 30;
+
+  /** How old the cached audit-chain verification may get before it is redone in the background. */
+  static final Duration AUDIT_RECHECK = Duration.ofMinutes(10);
 
   private final TrackingStore store;
   private final Clock clock;
-  private final int scanLimit;
   private final double monthlyBudgetUsd;
+  private final double qualityAlertBelow;
+  private final Executor background;
+  private volatile CompletableFuture<Checked> audit;
 
+  /** A verification and when it finished. */
+  record Checked(AuditVerification verification, Instant at) {}
+
+  /**
+   * @param monthlyBudgetUsd monthly budget, USD; 0 = none
+   * @param qualityAlertBelow overall quality (fraction) under which a measurement is an alert
+   * @param background runs the audit-chain verification (a walk over the whole chain)
+   */
   public DashboardQueries(
       TrackingStore store,
       Clock clock,
-      int scanLimit,
       double monthlyBudgetUsd,
-      double qualityAlertBelow) {
+      double qualityAlertBelow,
+      Executor background) {
     this.store = store;
     this.clock = clock;
-    this.scanLimit = scanLimit;
     this.monthlyBudgetUsd = monthlyBudgetUsd;
     this.qualityAlertBelow = qualityAlertBelow;
+    this.background = background;
   }
 
   public TrackingStore store() {
@@ -74,67 +103,58 @@ public final class DashboardQueries {
     return clock;
   }
 
-  /** Executions that pass the filter, newest start first. */
-  List<ExecutionRecord> scan(DashboardFilter f) {
-    List<ExecutionRecord> listed =
-        store.listExecutions(new ExecutionQuery(f.job(), f.status(), f.fromInstant(), scanLimit));
-    List<ExecutionRecord> kept = new ArrayList<>(listed.size());
-    for (ExecutionRecord e : listed) {
-      if (f.matches(e)) {
-        kept.add(e);
-      }
+  static RunFilter runFilter(DashboardFilter f) {
+    return new RunFilter(f.from(), f.to(), f.job(), f.team(), f.platform(), f.status());
+  }
+
+  /** Totals over everything that matches the filter. */
+  RunStats totals(DashboardFilter f) {
+    RunStats sum = RunStats.empty("all");
+    for (RunStats s : store.runsBy(runFilter(f), Dimension.STATUS, 10)) {
+      sum = sum.plus(s);
     }
-    return kept;
+    return sum;
   }
 
   // ---- 1 Overview ------------------------------------------------------------------------------
 
-  /** Executions per status in the window and in the last 24 hours. */
+  /** Executions per status in the window and on its last day. */
   public Table statusCounts(DashboardFilter f) {
-    Map<ExecutionStatus, long[]> counts = new EnumMap<>(ExecutionStatus.class);
-    for (ExecutionStatus s : ExecutionStatus.values()) {
-      counts.put(s, new long[2]);
-    }
-    Instant dayAgo = clock.instant().minusSeconds(86_400);
-    for (ExecutionRecord e : scan(f)) {
-      long[] c = counts.get(e.status());
-      c[0]++;
-      if (!e.startedAt().isBefore(dayAgo)) {
-        c[1]++;
-      }
-    }
+    Map<String, Long> window = byKey(store.runsBy(runFilter(f), Dimension.STATUS, 10));
+    Map<String, Long> lastDay =
+        byKey(store.runsBy(runFilter(f.withDays(f.to(), f.to())), Dimension.STATUS, 10));
     Table.Builder t =
         Table.with(
             col("status", "Status"),
             col("executions", "Executions", "runs"),
-            col("last_24h", "Last 24 h", "runs"));
-    counts.forEach((s, c) -> t.row(s.name(), c[0], c[1]));
+            col("last_day", "On " + f.to(), "runs"));
+    for (ExecutionStatus s : ExecutionStatus.values()) {
+      t.row(s.name(), window.getOrDefault(s.name(), 0L), lastDay.getOrDefault(s.name(), 0L));
+    }
     return t.build();
+  }
+
+  private static Map<String, Long> byKey(List<RunStats> stats) {
+    Map<String, Long> runs = new TreeMap<>();
+    stats.forEach(s -> runs.put(s.key(), s.runs()));
+    return runs;
   }
 
   /** Headline numbers: executions, success rate, cost, duration, quality. */
   public Table quickMetrics(DashboardFilter f) {
-    List<ExecutionRecord> runs = scan(f);
-    long succeeded = runs.stream().filter(e -> e.status() == ExecutionStatus.SUCCEEDED).count();
-    double cost = runs.stream().mapToDouble(ExecutionRecord::totalCostUsd).sum();
-    double avgSeconds =
-        runs.stream().mapToLong(e -> e.duration().toMillis()).average().orElse(0) / 1000.0;
-    double quality =
-        runs.stream()
-            .filter(e -> e.quality() != null)
-            .mapToDouble(e -> e.quality().scores().overall())
-            .average()
-            .orElse(Double.NaN);
+    RunStats all = totals(f);
+    QualityScores quality = all.averageQuality();
     return Table.with(
             col("metric", "Metric"), col("value", "Value"), col("unit", "Unit"), col("key", "Key"))
-        .row("Executions", runs.size(), "runs", "executions")
-        .row("Success rate", pct(succeeded, runs.size()), "%", "success_rate")
-        .row("Total cost", round(cost, 2), "USD", "total_cost")
-        .row("Average cost", round(runs.isEmpty() ? 0 : cost / runs.size(), 4), "USD", "avg_cost")
-        .row("Average duration", round(avgSeconds, 1), "s", "avg_duration")
+        .row("Executions", all.runs(), "runs", "executions")
+        .row("Success rate", round(all.successRate() * 100, 1), "%", "success_rate")
+        .row("Failed", all.failures(), "runs", "failed")
+        .row("Total cost", round(all.costUsd(), 2), "USD", "total_cost")
+        .row("Average cost", round(all.averageCostUsd(), 4), "USD", "avg_cost")
+        .row("Average duration", round(all.averageDurationMs() / 1000.0, 1), "s", "avg_duration")
         .row(
             "Average quality",
-            Double.isNaN(quality) ? null : round(quality * 100, 1),
+            quality == null ? null : round(quality.overall() * 100, 1),
             "%",
             "avg_quality")
         .build();
@@ -147,46 +167,37 @@ public final class DashboardQueries {
             col("execution_id", "Execution"),
             col("job", "Job"),
             col("job_type", "Type"),
+            col("team", "Team"),
             col("platform", "Platform"),
             col("status", "Status"),
             col("started_at", "Started (UTC)"),
             col("duration_s", "Duration", "s"),
             col("cost_usd", "Cost", "USD"),
-            col("quality_pct", "Quality", "%"),
-            col("issues", "Issues", "count"));
-    List<ExecutionRecord> runs =
-        store.listExecutions(
-            new ExecutionQuery(f.job(), f.status(), f.fromInstant(), Math.max(1, limit) * 4));
-    int n = 0;
-    for (ExecutionRecord e : runs) {
-      if (n >= limit) {
-        break;
-      }
-      if (f.matches(e)) {
-        n++;
-        t.row(
-            e.executionId(),
-            e.jobName(),
-            e.jobType().name(),
-            e.platform(),
-            e.status().name(),
-            e.startedAt().toString(),
-            round(e.duration().toMillis() / 1000.0, 1),
-            e.cost() == null ? null : round(e.cost().totalUsd(), 4),
-            e.quality() == null ? null : round(e.quality().scores().overall() * 100, 1),
-            e.issues().size());
-      }
+            col("quality_pct", "Quality", "%"));
+    for (ExecutionSummary e : store.executions(runFilter(f), limit)) {
+      t.row(
+          e.executionId(),
+          e.jobName(),
+          e.jobType().name(),
+          e.team(),
+          e.platform(),
+          e.status().name(),
+          e.startedAt().toString(),
+          round(e.durationMs() / 1000.0, 1),
+          e.costUsd() == null ? null : round(e.costUsd(), 4),
+          e.qualityOverall() == null ? null : round(e.qualityOverall() * 100, 1));
     }
     return t.build();
   }
 
   // ---- 2 Timeline ------------------------------------------------------------------------------
 
-  /** Runs with start and end, oldest first, for the Gantt chart (at most {@code limit}, newest). */
+  /** The newest runs (at most {@code limit}) with start and end, oldest first, for the Gantt. */
   public Table timeline(DashboardFilter f, int limit) {
-    List<ExecutionRecord> runs = scan(f);
-    List<ExecutionRecord> shown = new ArrayList<>(runs.subList(0, Math.min(limit, runs.size())));
-    shown.sort(Comparator.comparing(ExecutionRecord::startedAt));
+    List<ExecutionSummary> shown = new ArrayList<>(store.executions(runFilter(f), limit));
+    shown.sort(
+        Comparator.comparing(ExecutionSummary::startedAt)
+            .thenComparing(ExecutionSummary::executionId));
     Table.Builder t =
         Table.with(
             col("execution_id", "Execution"),
@@ -196,7 +207,7 @@ public final class DashboardQueries {
             col("started_at", "Started (UTC)"),
             col("ended_at", "Ended (UTC)"),
             col("duration_s", "Duration", "s"));
-    for (ExecutionRecord e : shown) {
+    for (ExecutionSummary e : shown) {
       t.row(
           e.executionId(),
           e.jobName(),
@@ -204,97 +215,77 @@ public final class DashboardQueries {
           e.platform(),
           e.startedAt().toString(),
           e.endedAt().toString(),
-          round(e.duration().toMillis() / 1000.0, 1));
+          round(e.durationMs() / 1000.0, 1));
     }
     return t.build();
   }
 
   // ---- 3 Cost ----------------------------------------------------------------------------------
 
-  /** Cost per UTC day, ISO week (Monday) or month. */
+  /** Cost per UTC day, ISO week (from Monday) or calendar month. */
   public Table costTrend(DashboardFilter f, String period) {
-    Function<LocalDate, LocalDate> bucket =
-        switch (period == null ? "day" : period.toLowerCase(Locale.ROOT)) {
-          case "day" -> d -> d;
-          case "week" -> d -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-          case "month" -> d -> d.withDayOfMonth(1);
-          default ->
-              throw new StrandsException(
-                  ErrorCode.INVALID_ARGUMENT,
-                  "Invalid period: '" + period + "' (known: day, week, month)");
-        };
-    TreeMap<LocalDate, double[]> sums = new TreeMap<>();
-    for (ExecutionRecord e : scan(f)) {
-      double[] s =
-          sums.computeIfAbsent(
-              bucket.apply(LocalDate.ofInstant(e.startedAt(), ZoneOffset.UTC)), k -> new double[2]);
-      s[0] += e.totalCostUsd();
-      s[1]++;
+    TimeBucket bucket;
+    try {
+      bucket = TimeBucket.valueOf((period == null ? "day" : period).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT, "Invalid period: '" + period + "' (known: day, week, month)");
     }
     Table.Builder t =
         Table.with(
             col("period_start", "Period start"),
             col("cost_usd", "Cost", "USD"),
-            col("runs", "Runs", "runs"));
-    sums.forEach((day, s) -> t.row(day.toString(), round(s[0], 2), (long) s[1]));
+            col("runs", "Runs", "runs"),
+            col("avg_cost_usd", "Average cost", "USD"));
+    for (RunStats s : store.runsOverTime(runFilter(f), bucket)) {
+      t.row(s.key(), round(s.costUsd(), 2), s.runs(), round(s.averageCostUsd(), 4));
+    }
     return t.build();
   }
 
   /** Cost per job, most expensive first; at most {@code limit} rows. */
   public Table costByJob(DashboardFilter f, int limit) {
-    Map<String, double[]> byJob = new TreeMap<>();
-    for (ExecutionRecord e : scan(f)) {
-      double[] s = byJob.computeIfAbsent(e.jobName(), k -> new double[3]);
-      s[0] += e.totalCostUsd();
-      s[1]++;
-      s[2] += e.duration().toMillis() / 1000.0;
-    }
-    List<Map.Entry<String, double[]>> sorted = new ArrayList<>(byJob.entrySet());
-    sorted.sort(
-        Comparator.comparing((Map.Entry<String, double[]> en) -> -en.getValue()[0])
-            .thenComparing(Map.Entry::getKey));
     Table.Builder t =
         Table.with(
             col("job", "Job"),
             col("cost_usd", "Cost", "USD"),
             col("runs", "Runs", "runs"),
             col("avg_cost_usd", "Average cost", "USD"),
-            col("avg_duration_s", "Average duration", "s"));
-    for (Map.Entry<String, double[]> en : sorted.subList(0, Math.min(limit, sorted.size()))) {
-      double[] s = en.getValue();
-      t.row(en.getKey(), round(s[0], 2), (long) s[1], round(s[0] / s[1], 4), round(s[2] / s[1], 1));
+            col("avg_duration_s", "Average duration", "s"),
+            col("success_rate_pct", "Success rate", "%"));
+    for (RunStats s : store.runsBy(runFilter(f), Dimension.JOB, limit)) {
+      t.row(
+          s.key(),
+          round(s.costUsd(), 2),
+          s.runs(),
+          round(s.averageCostUsd(), 4),
+          round(s.averageDurationMs() / 1000.0, 1),
+          round(s.successRate() * 100, 1));
     }
     return t.build();
   }
 
   /** Cost per job type (pipeline run by Strands or imported event log). */
   public Table costByJobType(DashboardFilter f) {
-    Map<String, double[]> byType = new TreeMap<>();
-    for (ExecutionRecord e : scan(f)) {
-      double[] s = byType.computeIfAbsent(e.jobType().name(), k -> new double[2]);
-      s[0] += e.totalCostUsd();
-      s[1]++;
-    }
     Table.Builder t =
         Table.with(
             col("job_type", "Job type"),
             col("cost_usd", "Cost", "USD"),
             col("runs", "Runs", "runs"));
-    byType.forEach((type, s) -> t.row(type, round(s[0], 2), (long) s[1]));
+    for (RunStats s : store.runsBy(runFilter(f), Dimension.JOB_TYPE, 10)) {
+      t.row(s.key(), round(s.costUsd(), 2), s.runs());
+    }
     return t.build();
   }
 
-  /** Daily cost over the window, then {@code days} forecast days with a 95% interval. */
+  /** Daily cost over the window (0 on days without runs), then {@code days} forecast days. */
   public Table costForecast(DashboardFilter f, int days) {
     TreeMap<LocalDate, Double> daily = new TreeMap<>();
-    LocalDate first = f.from();
-    LocalDate last = f.to();
-    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+    for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
       daily.put(d, 0.0);
     }
-    for (ExecutionRecord e : scan(f)) {
-      daily.merge(
-          LocalDate.ofInstant(e.startedAt(), ZoneOffset.UTC), e.totalCostUsd(), Double::sum);
+    for (RunStats s : store.runsOverTime(runFilter(f), TimeBucket.DAY)) {
+      daily.put(LocalDate.parse(s.key()), s.costUsd());
     }
     Table.Builder t =
         Table.with(
@@ -306,7 +297,7 @@ public final class DashboardQueries {
     daily.forEach((d, usd) -> t.row(d.toString(), round(usd, 2), null, null, null));
     for (Forecast.Point p : Forecast.ahead(new ArrayList<>(daily.values()), days)) {
       t.row(
-          last.plusDays(p.dayOffset()).toString(),
+          f.to().plusDays(p.dayOffset()).toString(),
           null,
           round(p.expectedUsd(), 2),
           round(p.lowUsd(), 2),
@@ -316,42 +307,52 @@ public final class DashboardQueries {
   }
 
   /**
-   * This month's spend against the monthly budget: actual so far, burn rate (USD per day so far)
-   * and the month-end projection at that rate. Reads the month of the filter's end.
+   * The spend of the month that contains the filter's last day, up to that day, against the monthly
+   * budget: burn rate = actual / days elapsed (USD per day), projection = burn rate × days in the
+   * month.
    */
   public Table budget(DashboardFilter f) {
     LocalDate today = f.to();
     LocalDate monthStart = today.withDayOfMonth(1);
-    DashboardFilter month = f.withDays(monthStart, today);
-    double actual = scan(month).stream().mapToDouble(ExecutionRecord::totalCostUsd).sum();
-    int daysSoFar = today.getDayOfMonth();
-    double burn = actual / daysSoFar;
+    double actual = totals(f.withDays(monthStart, today)).costUsd();
+    double burn = actual / today.getDayOfMonth();
     double projected = burn * today.lengthOfMonth();
+    boolean hasBudget = monthlyBudgetUsd > 0;
     return Table.with(
             col("month", "Month"),
             col("budget_usd", "Budget", "USD"),
             col("actual_usd", "Actual", "USD"),
             col("used_pct", "Used", "%"),
             col("burn_rate_usd_per_day", "Burn rate", "USD/day"),
-            col("projected_usd", "Projected month end", "USD"))
+            col("projected_usd", "Projected month end", "USD"),
+            col("projected_pct", "Projected", "%"))
         .row(
             monthStart.toString().substring(0, 7),
-            monthlyBudgetUsd > 0 ? round(monthlyBudgetUsd, 2) : null,
+            hasBudget ? round(monthlyBudgetUsd, 2) : null,
             round(actual, 2),
-            monthlyBudgetUsd > 0 ? round(actual / monthlyBudgetUsd * 100, 1) : null,
+            hasBudget ? round(actual / monthlyBudgetUsd * 100, 1) : null,
             round(burn, 2),
-            round(projected, 2))
+            round(projected, 2),
+            hasBudget ? round(projected / monthlyBudgetUsd * 100, 1) : null)
         .build();
   }
 
-  /** Recommendations recorded on runs in the window, most frequent first (top 20). */
+  /**
+   * Optimisation suggestions: the recommendations recorded on the newest runs (full records of at
+   * most {@link #SAMPLE_RECORDS}), most frequent first, and per job the cheapest platform that
+   * succeeded at least 90% of the time when it is cheaper than the job's usual one.
+   */
   public Table costSuggestions(DashboardFilter f) {
     Map<String, long[]> counts = new TreeMap<>();
     Map<String, Double> costOfRuns = new TreeMap<>();
-    for (ExecutionRecord e : scan(f)) {
-      for (String r : e.recommendations()) {
+    for (ExecutionSummary e : store.executions(runFilter(f), SAMPLE_RECORDS)) {
+      Optional<ExecutionRecord> record = store.findExecution(e.executionId());
+      if (record.isEmpty()) {
+        continue;
+      }
+      for (String r : record.get().recommendations()) {
         counts.computeIfAbsent(r, k -> new long[1])[0]++;
-        costOfRuns.merge(r, e.totalCostUsd(), Double::sum);
+        costOfRuns.merge(r, record.get().totalCostUsd(), Double::sum);
       }
     }
     List<String> sorted = new ArrayList<>(counts.keySet());
@@ -360,9 +361,19 @@ public final class DashboardQueries {
         Table.with(
             col("suggestion", "Suggestion"),
             col("runs", "Runs it applies to", "runs"),
-            col("cost_of_runs_usd", "Cost of those runs", "USD"));
+            col("cost_of_runs_usd", "Cost of those runs", "USD"),
+            col("saving_usd", "Estimated saving in the window", "USD"));
+    for (List<Object> r : platformAdvice(f).rows()) {
+      if (r.get(6) != null && ((Double) r.get(6)) > 0) {
+        t.row(
+            "Run " + r.get(0) + " on " + r.get(3) + " instead of " + r.get(1),
+            r.get(7),
+            null,
+            r.get(6));
+      }
+    }
     for (String r : sorted.subList(0, Math.min(20, sorted.size()))) {
-      t.row(r, counts.get(r)[0], round(costOfRuns.get(r), 2));
+      t.row(r, counts.get(r)[0], round(costOfRuns.get(r), 2), null);
     }
     return t.build();
   }
@@ -371,23 +382,6 @@ public final class DashboardQueries {
 
   /** Average overall and per-dimension quality per UTC day. */
   public Table qualityTrend(DashboardFilter f) {
-    TreeMap<LocalDate, double[]> sums = new TreeMap<>();
-    for (ExecutionRecord e : scan(f)) {
-      if (e.quality() == null) {
-        continue;
-      }
-      QualityScores q = e.quality().scores();
-      double[] s =
-          sums.computeIfAbsent(
-              LocalDate.ofInstant(e.startedAt(), ZoneOffset.UTC), k -> new double[7]);
-      s[0] += q.overall();
-      s[1] += q.completeness();
-      s[2] += q.accuracy();
-      s[3] += q.consistency();
-      s[4] += q.timeliness();
-      s[5] += q.validity();
-      s[6]++;
-    }
     Table.Builder t =
         Table.with(
             col("day", "Day"),
@@ -398,69 +392,66 @@ public final class DashboardQueries {
             col("timeliness_pct", "Timeliness", "%"),
             col("validity_pct", "Validity", "%"),
             col("runs", "Runs measured", "runs"));
-    sums.forEach(
-        (d, s) ->
-            t.row(
-                d.toString(),
-                round(s[0] / s[6] * 100, 1),
-                round(s[1] / s[6] * 100, 1),
-                round(s[2] / s[6] * 100, 1),
-                round(s[3] / s[6] * 100, 1),
-                round(s[4] / s[6] * 100, 1),
-                round(s[5] / s[6] * 100, 1),
-                (long) s[6]));
+    for (RunStats s : store.runsOverTime(runFilter(f), TimeBucket.DAY)) {
+      QualityScores q = s.averageQuality();
+      if (q != null) {
+        t.row(
+            s.key(),
+            pct(q.overall()),
+            pct(q.completeness()),
+            pct(q.accuracy()),
+            pct(q.consistency()),
+            pct(q.timeliness()),
+            pct(q.validity()),
+            s.qualityRuns());
+      }
+    }
     return t.build();
   }
 
   /** Average of each of the five dimensions over the window. */
   public Table qualityDimensions(DashboardFilter f) {
-    double[] s = new double[6];
-    for (ExecutionRecord e : scan(f)) {
-      if (e.quality() == null) {
-        continue;
-      }
-      QualityScores q = e.quality().scores();
-      s[0] += q.completeness();
-      s[1] += q.accuracy();
-      s[2] += q.consistency();
-      s[3] += q.timeliness();
-      s[4] += q.validity();
-      s[5]++;
-    }
+    QualityScores q = totals(f).averageQuality();
     Table.Builder t = Table.with(col("dimension", "Dimension"), col("score_pct", "Score", "%"));
-    String[] names = {"completeness", "accuracy", "consistency", "timeliness", "validity"};
-    for (int i = 0; i < names.length; i++) {
-      t.row(names[i], s[5] == 0 ? null : round(s[i] / s[5] * 100, 1));
-    }
+    t.row("completeness", q == null ? null : pct(q.completeness()))
+        .row("accuracy", q == null ? null : pct(q.accuracy()))
+        .row("consistency", q == null ? null : pct(q.consistency()))
+        .row("timeliness", q == null ? null : pct(q.timeliness()))
+        .row("validity", q == null ? null : pct(q.validity()));
     return t.build();
   }
 
-  /** Runs whose overall quality is below the alert threshold, newest first (at most 100). */
+  /**
+   * Measurements whose overall score is below the alert threshold, among the newest {@link
+   * #QUALITY_WINDOW} of the window, newest first (at most 100).
+   */
   public Table qualityAlerts(DashboardFilter f) {
     Table.Builder t =
         Table.with(
             col("execution_id", "Execution"),
             col("job", "Job"),
-            col("started_at", "Started (UTC)"),
+            col("dataset", "Dataset"),
+            col("at", "Measured (UTC)"),
             col("overall_pct", "Overall", "%"),
-            col("checks_failed", "Checks failed", "count"),
+            col("trend", "Trend"),
             col("threshold_pct", "Threshold", "%"));
     int n = 0;
-    for (ExecutionRecord e : scan(f)) {
-      if (e.quality() != null && e.quality().scores().overall() < qualityAlertBelow && n++ < 100) {
+    for (QualityHistoryEntry q : store.qualityHistory(runFilter(f), QUALITY_WINDOW)) {
+      if (q.scores().overall() < qualityAlertBelow && n++ < 100) {
         t.row(
-            e.executionId(),
-            e.jobName(),
-            e.startedAt().toString(),
-            round(e.quality().scores().overall() * 100, 1),
-            e.quality().checksFailed(),
-            round(qualityAlertBelow * 100, 1));
+            q.executionId(),
+            q.jobName(),
+            q.dataset(),
+            q.at().toString(),
+            pct(q.scores().overall()),
+            q.trend().name(),
+            pct(qualityAlertBelow));
       }
     }
     return t.build();
   }
 
-  /** Quality anomalies recorded in the quality history of the window's jobs, newest first. */
+  /** Anomalies recorded with the newest {@link #QUALITY_WINDOW} measurements, newest first. */
   public Table qualityAnomalies(DashboardFilter f) {
     Table.Builder t =
         Table.with(
@@ -469,66 +460,59 @@ public final class DashboardQueries {
             col("dataset", "Dataset"),
             col("at", "Measured (UTC)"),
             col("anomaly", "Anomaly"));
-    List<String[]> rows = new ArrayList<>();
-    for (ExecutionRecord e : scan(f)) {
-      if (e.quality() == null || e.quality().scores().overall() >= qualityAlertBelow) {
-        continue;
-      }
-      // The SPI lists quality history per (job, dataset) only; the runs' own anomalies are the
-      // issues recorded with a quality type.
-      for (DetectedIssue issue : e.issues()) {
-        if (issue.type().startsWith("quality")) {
-          rows.add(
-              new String[] {
-                e.executionId(), e.jobName(), "", e.startedAt().toString(), issue.summary()
-              });
+    int n = 0;
+    for (QualityHistoryEntry q : store.qualityHistory(runFilter(f), QUALITY_WINDOW)) {
+      for (String anomaly : q.anomalies()) {
+        if (n++ < 100) {
+          t.row(q.executionId(), q.jobName(), q.dataset(), q.at().toString(), anomaly);
         }
       }
-      if (rows.size() >= 100) {
-        break;
-      }
     }
-    rows.forEach(r -> t.row((Object[]) r));
     return t.build();
   }
 
-  /** Profiling results per job: latest run's null and duplicate percentages and check counts. */
+  /** Profiling results: per dataset, its newest measurement in the window's newest ones. */
   public Table qualityProfiles(DashboardFilter f) {
-    Map<String, ExecutionRecord> latest = new TreeMap<>();
-    for (ExecutionRecord e : scan(f)) {
-      if (e.quality() != null) {
-        latest.putIfAbsent(e.jobName(), e);
-      }
+    Map<String, QualityHistoryEntry> latest = new TreeMap<>();
+    for (QualityHistoryEntry q : store.qualityHistory(runFilter(f), QUALITY_WINDOW)) {
+      latest.putIfAbsent(q.jobName() + "\u0000" + q.dataset(), q);
     }
     Table.Builder t =
         Table.with(
             col("job", "Job"),
+            col("dataset", "Dataset"),
             col("execution_id", "Latest run"),
             col("overall_pct", "Overall", "%"),
-            col("null_pct", "Nulls", "%"),
-            col("duplicate_pct", "Duplicates", "%"),
-            col("schema_violations", "Schema violations", "rows"),
-            col("rule_violations", "Rule violations", "rows"),
-            col("checks_passed", "Checks passed", "count"),
-            col("checks_failed", "Checks failed", "count"));
-    latest.forEach(
-        (job, e) ->
-            t.row(
-                job,
-                e.executionId(),
-                round(e.quality().scores().overall() * 100, 1),
-                round(e.quality().nullPercent(), 2),
-                round(e.quality().duplicatePercent(), 2),
-                e.quality().schemaViolations(),
-                e.quality().businessRuleViolations(),
-                e.quality().checksPassed(),
-                e.quality().checksFailed()));
+            col("completeness_pct", "Completeness", "%"),
+            col("accuracy_pct", "Accuracy", "%"),
+            col("consistency_pct", "Consistency", "%"),
+            col("timeliness_pct", "Timeliness", "%"),
+            col("validity_pct", "Validity", "%"),
+            col("trend", "Trend"));
+    latest.values().stream()
+        .limit(200)
+        .forEach(
+            q -> {
+              QualityScores s = q.scores();
+              t.row(
+                  q.jobName(),
+                  q.dataset(),
+                  q.executionId(),
+                  pct(s.overall()),
+                  pct(s.completeness()),
+                  pct(s.accuracy()),
+                  pct(s.consistency()),
+                  pct(s.timeliness()),
+                  pct(s.validity()),
+                  q.trend().name());
+            });
     return t.build();
   }
 
   // ---- 5 Issues --------------------------------------------------------------------------------
 
-  private List<IssueEntry> issues(DashboardFilter f) {
+  /** Registry entries of the filter's job seen within the window. */
+  private List<IssueEntry> registry(DashboardFilter f) {
     List<IssueEntry> kept = new ArrayList<>();
     for (IssueEntry i : store.issues()) {
       if ((f.job() == null || f.job().equals(i.key().jobName()))
@@ -540,48 +524,51 @@ public final class DashboardQueries {
     return kept;
   }
 
-  /** Occurrences per (issue type, job), for the heat map. */
+  /** Occurrences per (issue type, job) in the window, for the heat map. */
   public Table issueHeatmap(DashboardFilter f) {
+    Map<String, Long> cells = new TreeMap<>();
+    for (IssueCount c : store.issueCounts(runFilter(f), Dimension.JOB)) {
+      cells.merge(c.issueType() + "\u0000" + c.group(), c.occurrences(), Long::sum);
+    }
     Table.Builder t =
         Table.with(
             col("issue_type", "Issue type"),
             col("job", "Job"),
             col("occurrences", "Occurrences", "runs"));
-    issues(f).stream()
-        .sorted(
-            Comparator.comparing((IssueEntry i) -> i.key().issueType())
-                .thenComparing(i -> i.key().jobName()))
-        .forEach(i -> t.row(i.key().issueType(), i.key().jobName(), i.occurrences()));
+    cells.forEach(
+        (k, n) -> {
+          String[] parts = k.split("\u0000", 2);
+          t.row(parts[0], parts[1], n);
+        });
     return t.build();
   }
 
-  /** Issues and occurrences per severity, most severe first. */
+  /** Occurrences in the window and active registry entries per severity, most severe first. */
   public Table issuesBySeverity(DashboardFilter f) {
     Map<Severity, long[]> counts = new EnumMap<>(Severity.class);
     for (Severity s : Severity.values()) {
-      counts.put(s, new long[3]);
+      counts.put(s, new long[2]);
     }
-    for (IssueEntry i : issues(f)) {
-      long[] c = counts.get(i.severity());
-      c[0]++;
-      c[1] += i.occurrences();
+    for (IssueCount c : store.issueCounts(runFilter(f), Dimension.STATUS)) {
+      counts.get(c.severity())[0] += c.occurrences();
+    }
+    for (IssueEntry i : registry(f)) {
       if (i.status().isActive()) {
-        c[2]++;
+        counts.get(i.severity())[1]++;
       }
     }
     Table.Builder t =
         Table.with(
             col("severity", "Severity"),
-            col("issues", "Issues", "count"),
             col("occurrences", "Occurrences", "runs"),
             col("active", "Open or reopened", "count"));
-    counts.forEach((s, c) -> t.row(s.name(), c[0], c[1], c[2]));
+    counts.forEach((s, c) -> t.row(s.name(), c[0], c[1]));
     return t.build();
   }
 
-  /** Every registry entry in the window, most occurrences first; at most {@code limit}. */
+  /** Registry entries seen in the window, most occurrences first; at most {@code limit}. */
   public Table topIssues(DashboardFilter f, int limit, boolean activeOnly) {
-    List<IssueEntry> sorted = new ArrayList<>(issues(f));
+    List<IssueEntry> sorted = new ArrayList<>(registry(f));
     if (activeOnly) {
       sorted.removeIf(i -> !i.status().isActive());
     }
@@ -593,7 +580,7 @@ public final class DashboardQueries {
             col("job", "Job"),
             col("issue_type", "Issue type"),
             col("severity", "Severity"),
-            col("occurrences", "Occurrences", "runs"),
+            col("occurrences", "Occurrences (all time)", "runs"),
             col("status", "Status"),
             col("first_seen", "First seen (UTC)"),
             col("last_seen", "Last seen (UTC)"),
@@ -612,141 +599,164 @@ public final class DashboardQueries {
     return t.build();
   }
 
-  /** Registry entries per status. */
+  /** Registry entries seen in the window per resolution status. */
   public Table issueStatus(DashboardFilter f) {
     Map<IssueStatus, Long> counts = new EnumMap<>(IssueStatus.class);
     for (IssueStatus s : IssueStatus.values()) {
       counts.put(s, 0L);
     }
-    issues(f).forEach(i -> counts.merge(i.status(), 1L, Long::sum));
+    registry(f).forEach(i -> counts.merge(i.status(), 1L, Long::sum));
     Table.Builder t = Table.with(col("status", "Status"), col("issues", "Issues", "count"));
     counts.forEach((s, n) -> t.row(s.name(), n));
     return t.build();
   }
 
-  /** Issues detected per UTC day, by severity (from the runs' own issue lists). */
+  /** Issue occurrences per UTC day by severity. */
   public Table issueTrend(DashboardFilter f) {
-    TreeMap<LocalDate, long[]> perDay = new TreeMap<>();
-    for (ExecutionRecord e : scan(f)) {
-      if (e.issues().isEmpty()) {
-        continue;
-      }
-      long[] c =
-          perDay.computeIfAbsent(
-              LocalDate.ofInstant(e.startedAt(), ZoneOffset.UTC),
-              k -> new long[Severity.values().length]);
-      for (DetectedIssue i : e.issues()) {
-        c[i.severity().ordinal()]++;
-      }
+    TreeMap<String, long[]> perDay = new TreeMap<>();
+    for (IssueCount c : store.issueCounts(runFilter(f), Dimension.DAY)) {
+      perDay
+              .computeIfAbsent(c.group(), k -> new long[Severity.values().length])[
+              c.severity().ordinal()] +=
+          c.occurrences();
     }
     Table.Builder t =
         Table.with(
             col("day", "Day"),
-            col("critical", "Critical", "count"),
-            col("high", "High", "count"),
-            col("medium", "Medium", "count"),
-            col("low", "Low", "count"));
-    perDay.forEach((d, c) -> t.row(d.toString(), c[0], c[1], c[2], c[3]));
+            col("critical", "Critical", "runs"),
+            col("high", "High", "runs"),
+            col("medium", "Medium", "runs"),
+            col("low", "Low", "runs"));
+    perDay.forEach((d, c) -> t.row(d, c[0], c[1], c[2], c[3]));
     return t.build();
   }
 
   // ---- 6 Compliance ----------------------------------------------------------------------------
 
+  /** The cached audit verification, refreshed in the background when older than 10 minutes. */
+  Optional<Checked> auditCheck() {
+    CompletableFuture<Checked> current = audit;
+    Instant now = clock.instant();
+    if (current == null
+        || (current.isDone()
+            && (current.isCompletedExceptionally()
+                || current.join().at().isBefore(now.minus(AUDIT_RECHECK))))) {
+      synchronized (this) {
+        if (current == audit) {
+          audit =
+              CompletableFuture.supplyAsync(
+                  () -> new Checked(store.verifyAudit(), clock.instant()), background);
+        }
+      }
+    }
+    CompletableFuture<Checked> latest = audit;
+    if (latest.isDone() && !latest.isCompletedExceptionally()) {
+      return Optional.of(latest.join());
+    }
+    // While a re-check runs, the previous result is still worth showing.
+    return current != null && current.isDone() && !current.isCompletedExceptionally()
+        ? Optional.of(current.join())
+        : Optional.empty();
+  }
+
+  /** Starts the first audit verification (the server calls this at start). */
+  public void startAuditCheck() {
+    auditCheck();
+  }
+
   /** GDPR score, HIPAA status, PII counts and audit-chain state as metric rows. */
   public Table complianceSummary(DashboardFilter f) {
-    long assessed = 0;
-    long gdpr = 0;
-    long hipaa = 0;
-    long piiRuns = 0;
-    long detected = 0;
-    long masked = 0;
-    for (ExecutionRecord e : scan(f)) {
-      ComplianceSummary c = e.compliance();
-      if (c == null) {
-        continue;
-      }
-      assessed++;
-      gdpr += c.gdprCompliant() ? 1 : 0;
-      hipaa += c.hipaaCompliant() ? 1 : 0;
-      piiRuns += c.piiColumnsDetected() > 0 ? 1 : 0;
-      detected += c.piiColumnsDetected();
-      masked += c.piiColumnsMasked();
-    }
-    AuditVerification v = store.verifyAudit();
+    RunStats all = totals(f);
+    Optional<Checked> check = auditCheck();
+    String chain =
+        check.map(c -> c.verification().intact() ? "intact" : "BROKEN").orElse("checking");
     return Table.with(
             col("metric", "Metric"), col("value", "Value"), col("unit", "Unit"), col("key", "Key"))
-        .row("Runs assessed", assessed, "runs", "assessed")
-        .row("GDPR score (compliant runs)", pct(gdpr, assessed), "%", "gdpr_score")
-        .row("HIPAA compliant runs", pct(hipaa, assessed), "%", "hipaa_score")
-        .row("Runs with PII", piiRuns, "runs", "pii_runs")
-        .row("PII columns detected", detected, "columns", "pii_detected")
-        .row("PII columns masked", masked, "columns", "pii_masked")
-        .row("Audit entries checked", v.entriesChecked(), "entries", "audit_entries")
-        .row("Audit chain", v.intact() ? "intact" : "BROKEN", "", "audit_chain")
+        .row("Runs assessed", all.complianceRuns(), "runs", "assessed")
+        .row(
+            "GDPR score (compliant runs)",
+            share(all.gdprCompliantRuns(), all.complianceRuns()),
+            "%",
+            "gdpr_score")
+        .row(
+            "HIPAA compliant runs",
+            share(all.hipaaCompliantRuns(), all.complianceRuns()),
+            "%",
+            "hipaa_score")
+        .row(
+            "GDPR violations",
+            all.complianceRuns() - all.gdprCompliantRuns(),
+            "runs",
+            "gdpr_violations")
+        .row(
+            "HIPAA violations",
+            all.complianceRuns() - all.hipaaCompliantRuns(),
+            "runs",
+            "hipaa_violations")
+        .row("PII columns detected", all.piiColumnsDetected(), "columns", "pii_detected")
+        .row("PII columns masked", all.piiColumnsMasked(), "columns", "pii_masked")
+        .row("Audit chain", chain, "", "audit_chain")
         .build();
   }
 
-  /** PII per job: columns only, never values. */
+  /** PII per job over the window: summed column counts (never values), most columns first. */
   public Table piiByJob(DashboardFilter f) {
-    Map<String, long[]> byJob = new TreeMap<>();
-    Map<String, String> classification = new TreeMap<>();
-    for (ExecutionRecord e : scan(f)) {
-      ComplianceSummary c = e.compliance();
-      if (c == null) {
-        continue;
-      }
-      long[] s = byJob.computeIfAbsent(e.jobName(), k -> new long[3]);
-      s[0]++;
-      s[1] = Math.max(s[1], c.piiColumnsDetected());
-      s[2] = Math.max(s[2], c.piiColumnsMasked());
-      classification.putIfAbsent(e.jobName(), c.classification());
-    }
+    List<RunStats> jobs = new ArrayList<>(store.runsBy(runFilter(f), Dimension.JOB, 1000));
+    jobs.removeIf(s -> s.complianceRuns() == 0);
+    jobs.sort(
+        Comparator.comparingLong((RunStats s) -> -s.piiColumnsDetected())
+            .thenComparing(RunStats::key));
     Table.Builder t =
         Table.with(
             col("job", "Job"),
             col("runs", "Runs assessed", "runs"),
-            col("pii_columns", "PII columns (max)", "columns"),
-            col("masked_columns", "Masked (max)", "columns"),
-            col("classification", "Classification"));
-    byJob.forEach((job, s) -> t.row(job, s[0], s[1], s[2], classification.get(job)));
+            col("pii_columns", "PII columns detected", "columns"),
+            col("masked_columns", "Masked", "columns"),
+            col("unmasked_columns", "Left unmasked", "columns"));
+    for (RunStats s : jobs.subList(0, Math.min(50, jobs.size()))) {
+      t.row(
+          s.key(),
+          s.complianceRuns(),
+          s.piiColumnsDetected(),
+          s.piiColumnsMasked(),
+          Math.max(0, s.piiColumnsDetected() - s.piiColumnsMasked()));
+    }
     return t.build();
   }
 
-  /** Runs that failed a GDPR or HIPAA check or left PII columns unmasked, newest first. */
+  /** Jobs with GDPR or HIPAA violations or unmasked PII in the window, most violations first. */
   public Table complianceViolations(DashboardFilter f) {
+    List<RunStats> jobs = new ArrayList<>(store.runsBy(runFilter(f), Dimension.JOB, 1000));
+    jobs.removeIf(
+        s ->
+            s.gdprCompliantRuns() == s.complianceRuns()
+                && s.hipaaCompliantRuns() == s.complianceRuns()
+                && s.piiColumnsMasked() >= s.piiColumnsDetected());
+    jobs.sort(
+        Comparator.comparingLong(
+                (RunStats s) ->
+                    -(2 * s.complianceRuns() - s.gdprCompliantRuns() - s.hipaaCompliantRuns()))
+            .thenComparing(RunStats::key));
     Table.Builder t =
         Table.with(
-            col("execution_id", "Execution"),
             col("job", "Job"),
-            col("started_at", "Started (UTC)"),
-            col("gdpr", "GDPR"),
-            col("hipaa", "HIPAA"),
-            col("unmasked_columns", "Unmasked PII", "columns"),
-            col("encrypted", "Encrypted at rest"));
-    int n = 0;
-    for (ExecutionRecord e : scan(f)) {
-      ComplianceSummary c = e.compliance();
-      if (c == null) {
-        continue;
-      }
-      int unmasked = Math.max(0, c.piiColumnsDetected() - c.piiColumnsMasked());
-      if ((!c.gdprCompliant() || !c.hipaaCompliant() || unmasked > 0) && n++ < 200) {
-        t.row(
-            e.executionId(),
-            e.jobName(),
-            e.startedAt().toString(),
-            c.gdprCompliant() ? "compliant" : "violation",
-            c.hipaaCompliant() ? "compliant" : "violation",
-            unmasked,
-            c.encryptedAtRest() ? "yes" : "no");
-      }
+            col("runs", "Runs assessed", "runs"),
+            col("gdpr_violations", "GDPR violations", "runs"),
+            col("hipaa_violations", "HIPAA violations", "runs"),
+            col("unmasked_columns", "PII left unmasked", "columns"));
+    for (RunStats s : jobs) {
+      t.row(
+          s.key(),
+          s.complianceRuns(),
+          s.complianceRuns() - s.gdprCompliantRuns(),
+          s.complianceRuns() - s.hipaaCompliantRuns(),
+          Math.max(0, s.piiColumnsDetected() - s.piiColumnsMasked()));
     }
     return t.build();
   }
 
   /** The newest audit entries (at most {@code limit}), newest first. */
   public Table auditTrail(int limit) {
-    List<AuditEntry> all = store.auditTrail();
     Table.Builder t =
         Table.with(
             col("sequence", "#"),
@@ -756,8 +766,7 @@ public final class DashboardQueries {
             col("subject", "Subject"),
             col("details", "Details"),
             col("hash", "Hash (first 12)"));
-    for (int i = all.size() - 1; i >= Math.max(0, all.size() - limit); i--) {
-      AuditEntry a = all.get(i);
+    for (AuditEntry a : store.recentAudit(limit)) {
       t.row(
           a.sequence(),
           a.event().at().toString(),
@@ -796,33 +805,34 @@ public final class DashboardQueries {
     return t.build();
   }
 
-  /** The result of walking the audit hash chain. */
+  /** The latest audit-chain verification (whole chain, cached; see {@link #AUDIT_RECHECK}). */
   public Table auditVerification() {
-    AuditVerification v = store.verifyAudit();
-    return Table.with(
-            col("intact", "Intact"),
+    Optional<Checked> check = auditCheck();
+    Table.Builder t =
+        Table.with(
+            col("state", "Chain"),
             col("entries_checked", "Entries checked", "entries"),
             col("first_bad_sequence", "First bad entry"),
-            col("problem", "Problem"))
-        .row(v.intact(), v.entriesChecked(), v.firstBadSequence(), v.problem())
-        .build();
+            col("problem", "Problem"),
+            col("checked_at", "Checked at (UTC)"));
+    if (check.isEmpty()) {
+      t.row("checking", null, null, "verification is running", null);
+    } else {
+      AuditVerification v = check.get().verification();
+      t.row(
+          v.intact() ? "intact" : "BROKEN",
+          v.entriesChecked(),
+          v.firstBadSequence(),
+          v.problem(),
+          check.get().at().toString());
+    }
+    return t.build();
   }
 
   // ---- 7 Platforms -----------------------------------------------------------------------------
 
   /** Runs, success rate, cost and performance per platform. */
   public Table platforms(DashboardFilter f) {
-    Map<String, double[]> byPlatform = new TreeMap<>();
-    for (ExecutionRecord e : scan(f)) {
-      double[] s = byPlatform.computeIfAbsent(e.platform(), k -> new double[6]);
-      s[0]++;
-      s[1] += e.status() == ExecutionStatus.SUCCEEDED ? 1 : 0;
-      s[2] += e.totalCostUsd();
-      s[3] += e.duration().toMillis() / 1000.0;
-      s[4] += e.dataProcessedBytes();
-      ExecutionMetrics m = e.metrics();
-      s[5] += m == null ? 0 : m.recordsPerSecond();
-    }
     Table.Builder t =
         Table.with(
             col("platform", "Platform"),
@@ -831,98 +841,96 @@ public final class DashboardQueries {
             col("avg_cost_usd", "Average cost", "USD"),
             col("avg_duration_s", "Average duration", "s"),
             col("cost_per_gb_usd", "Cost per GB", "USD/GB"),
-            col("avg_records_per_s", "Throughput", "records/s"));
-    byPlatform.forEach(
-        (p, s) ->
-            t.row(
-                p,
-                (long) s[0],
-                round(s[1] / s[0] * 100, 1),
-                round(s[2] / s[0], 4),
-                round(s[3] / s[0], 1),
-                s[4] == 0 ? null : round(s[2] / (s[4] / 1e9), 4),
-                round(s[5] / s[0], 0)));
+            col("throughput_mb_s", "Throughput", "MB/s"),
+            col("cost_usd", "Total cost", "USD"));
+    List<RunStats> rows = new ArrayList<>(store.runsBy(runFilter(f), Dimension.PLATFORM, 100));
+    rows.sort(Comparator.comparing(RunStats::key));
+    for (RunStats s : rows) {
+      t.row(
+          s.key(),
+          s.runs(),
+          round(s.successRate() * 100, 1),
+          round(s.averageCostUsd(), 4),
+          round(s.averageDurationMs() / 1000.0, 1),
+          s.dataProcessedBytes() == 0
+              ? null
+              : round(s.costUsd() / (s.dataProcessedBytes() / 1e9), 4),
+          s.durationMs() == 0
+              ? null
+              : round(s.dataProcessedBytes() / 1e6 / (s.durationMs() / 1000.0), 1),
+          round(s.costUsd(), 2));
+    }
     return t.build();
   }
 
-  /** The Decision agent's choices in the window: chosen platform, how often, average confidence. */
-  public Table platformDecisions(DashboardFilter f) {
-    Map<String, double[]> byChoice = new TreeMap<>();
-    for (ExecutionRecord e : scan(f)) {
-      if (e.decision() == null) {
-        continue;
-      }
-      String useCase = e.workload() == null ? "unknown" : sizeClass(e.workload().inputBytes());
-      double[] s =
-          byChoice.computeIfAbsent(
-              useCase + "\u0000" + e.decision().platform(), k -> new double[3]);
-      s[0]++;
-      s[1] += e.decision().confidence();
-      s[2] += e.totalCostUsd();
-    }
+  /**
+   * Per job (the {@link #MAX_JOBS} most expensive): its most-used platform and the cheapest
+   * platform (average cost per run) that succeeded in at least 90% of at least 5 runs, with the
+   * saving had the window's runs used it.
+   */
+  public Table platformAdvice(DashboardFilter f) {
     Table.Builder t =
         Table.with(
-            col("use_case", "Input size"),
-            col("platform", "Recommended platform"),
-            col("runs", "Runs", "runs"),
-            col("avg_confidence_pct", "Average confidence", "%"),
-            col("avg_cost_usd", "Average cost", "USD"));
-    byChoice.forEach(
-        (k, s) -> {
-          String[] parts = k.split("\u0000", 2);
-          t.row(
-              parts[0], parts[1], (long) s[0], round(s[1] / s[0] * 100, 1), round(s[2] / s[0], 4));
-        });
+            col("job", "Job"),
+            col("usual_platform", "Usual platform"),
+            col("usual_avg_cost_usd", "Usual average cost", "USD"),
+            col("recommended_platform", "Recommended platform"),
+            col("recommended_avg_cost_usd", "Recommended average cost", "USD"),
+            col("recommended_success_pct", "Its success rate", "%"),
+            col("saving_usd", "Saving over the window", "USD"),
+            col("runs", "Runs", "runs"));
+    for (RunStats job : store.runsBy(runFilter(f), Dimension.JOB, MAX_JOBS)) {
+      List<RunStats> perPlatform =
+          store.runsBy(runFilter(f).withJob(job.key()), Dimension.PLATFORM, 100);
+      RunStats usual =
+          perPlatform.stream()
+              .max(Comparator.comparingLong(RunStats::runs).thenComparing(RunStats::key))
+              .orElseThrow();
+      RunStats best =
+          perPlatform.stream()
+              .filter(s -> s.runs() >= 5 && s.successRate() >= 0.9)
+              .min(
+                  Comparator.comparingDouble(RunStats::averageCostUsd).thenComparing(RunStats::key))
+              .orElse(usual);
+      double saving = Math.max(0, (usual.averageCostUsd() - best.averageCostUsd()) * usual.runs());
+      t.row(
+          job.key(),
+          usual.key(),
+          round(usual.averageCostUsd(), 4),
+          best.key(),
+          round(best.averageCostUsd(), 4),
+          round(best.successRate() * 100, 1),
+          round(saving, 2),
+          job.runs());
+    }
     return t.build();
-  }
-
-  private static String sizeClass(long bytes) {
-    if (bytes < 1L << 30) {
-      return "a < 1 GiB";
-    }
-    if (bytes < 100L << 30) {
-      return "b 1-100 GiB";
-    }
-    return "c >= 100 GiB";
   }
 
   // ---- 8 Agents --------------------------------------------------------------------------------
 
-  /** Invocations per agent over the window's newest runs (at most {@code runLimit} runs). */
-  public Table agents(DashboardFilter f, int runLimit) {
-    Map<String, double[]> byAgent = new TreeMap<>();
-    int n = 0;
-    for (ExecutionRecord e : scan(f)) {
-      if (n++ >= runLimit) {
-        break;
-      }
-      for (AgentInvocation i : store.invocations(e.executionId())) {
-        double[] s = byAgent.computeIfAbsent(i.agent(), k -> new double[6]);
-        s[0]++;
-        s[1] += i.durationMs();
-        s[2] += i.success() ? 1 : 0;
-        s[3] += i.tokensIn();
-        s[4] += i.tokensOut();
-        s[5] += i.tokenCostUsd();
-      }
-    }
+  /** Invocations per agent in the window. */
+  public Table agents(DashboardFilter f) {
     Table.Builder t =
         Table.with(
             col("agent", "Agent"),
             col("invocations", "Invocations", "calls"),
             col("avg_response_ms", "Average response", "ms"),
             col("success_rate_pct", "Success rate", "%"),
-            col("tokens", "Tokens (in + out)", "tokens"),
-            col("cost_per_invocation_usd", "Cost per invocation", "USD"));
-    byAgent.forEach(
-        (a, s) ->
-            t.row(
-                a,
-                (long) s[0],
-                round(s[1] / s[0], 1),
-                round(s[2] / s[0] * 100, 1),
-                (long) (s[3] + s[4]),
-                round(s[5] / s[0], 6)));
+            col("tokens_in", "Tokens in", "tokens"),
+            col("tokens_out", "Tokens out", "tokens"),
+            col("cost_per_invocation_usd", "Cost per invocation", "USD"),
+            col("cost_usd", "Token cost", "USD"));
+    for (AgentStats a : store.agentStats(runFilter(f))) {
+      t.row(
+          a.agent(),
+          a.invocations(),
+          round(a.averageDurationMs(), 1),
+          round(a.successRate() * 100, 1),
+          a.tokensIn(),
+          a.tokensOut(),
+          round(a.costPerInvocationUsd(), 6),
+          round(a.tokenCostUsd(), 4));
+    }
     return t.build();
   }
 
@@ -1013,14 +1021,15 @@ public final class DashboardQueries {
   }
 
   /**
-   * What the same job cost per platform over its runs in the last 90 days (average per run), with
+   * What the run's job cost per platform over the 90 days up to the run (average per run), with
    * this run's platform marked: the measured comparison the store can give.
    */
   public Table runPlatforms(String id) {
     ExecutionRecord e = run(id);
     LocalDate day = LocalDate.ofInstant(e.startedAt(), ZoneOffset.UTC);
-    DashboardFilter f = new DashboardFilter(day.minusDays(89), day, e.jobName(), null, null, null);
-    Table all = platforms(f);
+    RunFilter f = new RunFilter(day.minusDays(89), day, e.jobName(), null, null, null);
+    List<RunStats> rows = new ArrayList<>(store.runsBy(f, Dimension.PLATFORM, 100));
+    rows.sort(Comparator.comparingDouble(RunStats::averageCostUsd).thenComparing(RunStats::key));
     Table.Builder t =
         Table.with(
             col("platform", "Platform"),
@@ -1029,14 +1038,14 @@ public final class DashboardQueries {
             col("avg_duration_s", "Average duration", "s"),
             col("success_rate_pct", "Success rate", "%"),
             col("this_run", "This run"));
-    for (List<Object> r : all.rows()) {
+    for (RunStats s : rows) {
       t.row(
-          r.get(0),
-          r.get(1),
-          r.get(3),
-          r.get(4),
-          r.get(2),
-          e.platform().equals(r.get(0)) ? "yes" : "");
+          s.key(),
+          s.runs(),
+          round(s.averageCostUsd(), 4),
+          round(s.averageDurationMs() / 1000.0, 1),
+          round(s.successRate() * 100, 1),
+          e.platform().equals(s.key()) ? "yes" : "");
     }
     return t.build();
   }
@@ -1102,29 +1111,29 @@ public final class DashboardQueries {
     return t.build();
   }
 
-  /** Distinct jobs, platforms and teams seen in the newest runs, for the filter bar. */
+  /** Jobs, teams and platforms with runs in the last 90 days, for the filter bar. */
   public Map<String, List<String>> filterChoices() {
-    Set<String> jobs = new java.util.TreeSet<>();
-    Set<String> platforms = new java.util.TreeSet<>();
-    Set<String> teams = new java.util.TreeSet<>();
-    for (ExecutionRecord e :
-        store.listExecutions(new ExecutionQuery(null, null, null, Math.min(scanLimit, 5000)))) {
-      jobs.add(e.jobName());
-      platforms.add(e.platform());
-      String team = e.tags().get("team");
-      if (team != null) {
-        teams.add(team);
-      }
-    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    RunFilter recent = RunFilter.between(today.minusDays(89), today);
     Map<String, List<String>> out = new LinkedHashMap<>();
-    out.put("job", List.copyOf(jobs));
-    out.put("team", List.copyOf(teams));
-    out.put("platform", List.copyOf(platforms));
+    out.put("job", keys(store.runsBy(recent, Dimension.JOB, 500)));
+    List<String> teams = new ArrayList<>(keys(store.runsBy(recent, Dimension.TEAM, 500)));
+    teams.remove(RunFilter.NO_TEAM);
+    out.put("team", teams);
+    out.put("platform", keys(store.runsBy(recent, Dimension.PLATFORM, 500)));
     out.put("status", java.util.Arrays.stream(ExecutionStatus.values()).map(Enum::name).toList());
     return out;
   }
 
-  static double pct(long part, long whole) {
+  private static List<String> keys(List<RunStats> stats) {
+    return stats.stream().map(RunStats::key).sorted().toList();
+  }
+
+  static double pct(double fraction) {
+    return round(fraction * 100, 1);
+  }
+
+  static double share(long part, long whole) {
     return whole == 0 ? 0 : round(part * 100.0 / whole, 1);
   }
 

@@ -190,7 +190,10 @@ public final class Pages {
                   Map.of("x", "platform", "y", "success_rate_pct")),
               Card.wide("table", "Platform comparison", "/api/platforms", Map.of()),
               Card.wide(
-                  "table", "Recommendations per use case", "/api/platforms/decisions", Map.of()));
+                  "table",
+                  "Recommendation per job (cheapest platform with at least 90% success)",
+                  "/api/platforms/advice",
+                  Map.of()));
       case "agents" ->
           List.of(
               new Card(
