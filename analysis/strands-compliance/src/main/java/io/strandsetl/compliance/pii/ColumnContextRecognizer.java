@@ -1,0 +1,79 @@
+package io.strandsetl.compliance.pii;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Entities that no pattern tells apart from ordinary text on its own (a person's name, a city, a
+ * ZIP code, an age), recognised when a whole value has the entity's shape: the score {@value
+ * #SHAPE_ONLY} stays below the threshold unless the column name (or a word right before the value)
+ * gives the context, as Amazon Macie uses column names. "Ana Lima" in a column {@code first_name}
+ * is a name; in a column {@code product} it is not.
+ *
+ * @param name recognizer name
+ * @param entity what it finds
+ * @param contextWords column-name words that lift the score
+ * @param shape the form of a whole value
+ */
+record ColumnContextRecognizer(
+    String name, EntityType entity, Set<String> contextWords, Pattern shape) implements Recognizer {
+  static final double SHAPE_ONLY = 0.15;
+
+  static List<Recognizer> all() {
+    return List.of(
+        new ColumnContextRecognizer(
+            "person-name",
+            EntityType.PERSON_NAME,
+            Set.of(
+                "name",
+                "firstname",
+                "lastname",
+                "surname",
+                "forename",
+                "given",
+                "first",
+                "last",
+                "middle",
+                "maiden",
+                "fullname",
+                "patient",
+                "customer",
+                "person",
+                "contact"),
+            Pattern.compile("\\p{Lu}[\\p{L}'’.-]*(?:[ -]\\p{L}[\\p{L}'’.-]*){0,3}")),
+        new ColumnContextRecognizer(
+            "street-address",
+            EntityType.STREET_ADDRESS,
+            Set.of("street", "address", "addr", "line1", "line2", "residence", "home", "mailing"),
+            Pattern.compile(
+                "(?:\\d+[A-Za-z]? [\\p{L}0-9 .'’-]{2,60}|[\\p{L} .'’-]{2,60} \\d+[A-Za-z]?(?:[ ,/][\\p{L}0-9 .-]{0,20})?|(?i:p\\.?o\\.? box|apt|suite|unit|flat) ?\\S{1,8}.*)")),
+        new ColumnContextRecognizer(
+            "city",
+            EntityType.CITY,
+            Set.of("city", "town", "municipality", "locality", "village", "county"),
+            Pattern.compile("\\p{L}[\\p{L} .'’-]{1,40}")),
+        new ColumnContextRecognizer(
+            "zip-code",
+            EntityType.ZIP_CODE,
+            Set.of("zip", "zipcode", "postal", "postcode", "plz", "cep"),
+            Pattern.compile(
+                "\\d{5}(?:-\\d{4})?|\\d{3,4}(?:-\\d{3})?|[A-Za-z]{1,2}\\d[A-Za-z\\d]? ?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z] ?\\d[A-Za-z]\\d")),
+        new ColumnContextRecognizer(
+            "age",
+            EntityType.AGE,
+            Set.of("age", "ages", "aged"),
+            Pattern.compile("1[0-1]\\d|120|\\d{1,2}")));
+  }
+
+  @Override
+  public List<Match> find(String text) {
+    String value = text.strip();
+    if (value.isEmpty() || !shape.matcher(value).matches()) {
+      return List.of();
+    }
+    int start = text.indexOf(value.charAt(0));
+    return List.of(
+        new Match(entity, name, start, start + value.length(), SHAPE_ONLY, "value shape"));
+  }
+}

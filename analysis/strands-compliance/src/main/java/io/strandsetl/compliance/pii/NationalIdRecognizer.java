@@ -1,0 +1,87 @@
+package io.strandsetl.compliance.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * National identifiers with a known shape and check ({@link NationalIdScheme#all()}): Italian
+ * codice fiscale, Spanish DNI/NIE, Brazilian CPF, UK NINO, Korean RRN, South African ID, Indian
+ * Aadhaar (Verhoeff), Swedish personnummer, Norwegian fødselsnummer, Turkish T.C. Kimlik, Greek
+ * AMKA and Dutch BSN. When several schemes fit one span the highest score wins; the detail names
+ * the scheme.
+ */
+final class NationalIdRecognizer implements Recognizer {
+  private final List<NationalIdScheme> schemes = NationalIdScheme.all();
+
+  @Override
+  public String name() {
+    return "national-id";
+  }
+
+  @Override
+  public EntityType entity() {
+    return EntityType.NATIONAL_ID;
+  }
+
+  @Override
+  public Set<String> contextWords() {
+    return Set.of(
+        "national",
+        "id",
+        "identity",
+        "passport",
+        "citizen",
+        "nin",
+        "nino",
+        "insurance",
+        "dni",
+        "nie",
+        "cpf",
+        "bsn",
+        "aadhaar",
+        "fiscale",
+        "codice",
+        "personnummer",
+        "fodselsnummer",
+        "kimlik",
+        "amka",
+        "rrn",
+        "resident",
+        "registration",
+        "identification",
+        "tax");
+  }
+
+  @Override
+  public List<Match> find(String text) {
+    List<Match> out = new ArrayList<>(1);
+    for (NationalIdScheme scheme : schemes) {
+      Matcher m = scheme.pattern().matcher(text);
+      while (m.find()) {
+        if (!scheme.check().test(m.group())) {
+          continue;
+        }
+        Match match =
+            new Match(
+                entity(), name(), m.start(), m.end(), scheme.score(), scheme.id() + " check ok");
+        boolean better = true;
+        for (int i = 0; i < out.size(); i++) {
+          Match o = out.get(i);
+          if (o.overlaps(match)) {
+            if (o.score() >= match.score()) {
+              better = false;
+            } else {
+              out.remove(i--);
+            }
+          }
+        }
+        if (better) {
+          out.add(match);
+        }
+      }
+    }
+    return out;
+  }
+}

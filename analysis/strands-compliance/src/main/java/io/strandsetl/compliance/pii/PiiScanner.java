@@ -1,0 +1,162 @@
+package io.strandsetl.compliance.pii;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs every recognizer over a text, applies context (column name, nearby words; see {@link
+ * Confidence}), keeps matches at or above the threshold and resolves overlaps: the highest score
+ * wins, then the longer span. Thread-safe; build one per thread or task and reuse it.
+ */
+public final class PiiScanner {
+  private final ScannerOptions options;
+  private final List<Recognizer> recognizers;
+
+  private PiiScanner(ScannerOptions options) {
+    this.options = options;
+    List<Recognizer> all = new ArrayList<>();
+    all.add(new EmailRecognizer());
+    all.add(new IbanRecognizer());
+    all.add(new PaymentCardRecognizer());
+    all.add(new SsnRecognizer());
+    all.add(new PhoneRecognizer(options.phoneRegions()));
+    all.add(new IpAddressRecognizer());
+    all.add(new NationalIdRecognizer());
+    all.add(new DateOfBirthRecognizer());
+    all.addAll(ColumnContextRecognizer.all());
+    this.recognizers = all.stream().filter(r -> options.entities().contains(r.entity())).toList();
+  }
+
+  public static PiiScanner create(ScannerOptions options) {
+    return new PiiScanner(options);
+  }
+
+  public static PiiScanner defaults() {
+    return new PiiScanner(ScannerOptions.defaults());
+  }
+
+  public ScannerOptions options() {
+    return options;
+  }
+
+  /** Names of the recognizers, in the order they run. */
+  public List<String> recognizerNames() {
+    return recognizers.stream().map(Recognizer::name).toList();
+  }
+
+  /** PII in free text; context comes from the words around each match. */
+  public List<Match> scan(String text) {
+    return scan(text, null);
+  }
+
+  /**
+   * PII in one value of a column; context comes from the column name and from the words around each
+   * match. {@code column} may be null (free text).
+   */
+  public List<Match> scan(String text, ColumnContext column) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    TextShape shape = TextShape.of(text);
+    List<Match> kept = new ArrayList<>(2);
+    for (Recognizer r : recognizers) {
+      boolean columnContext = column != null && column.supports(r);
+      if (r instanceof ColumnContextRecognizer && !columnContext) {
+        continue; // a shape alone never reaches the threshold
+      }
+      if (!mightMatch(r.entity(), shape, text.length())) {
+        continue;
+      }
+      for (Match m : r.find(text)) {
+        Match scored = m;
+        if (columnContext) {
+          scored = m.withScore(Confidence.withContext(m.score()), "column context");
+        } else if (m.score() < options.threshold()
+            && Confidence.withContext(m.score()) >= options.threshold()
+            && nearbyContext(text, m, r)) {
+          scored = m.withScore(Confidence.withContext(m.score()), "context words");
+        }
+        if (scored.score() >= options.threshold()) {
+          kept.add(scored);
+        }
+      }
+    }
+    return resolve(kept);
+  }
+
+  /** Cheap tests on the text's shape, so recognizers that cannot match are skipped. */
+  private static boolean mightMatch(EntityType entity, TextShape s, int length) {
+    return switch (entity) {
+      case EMAIL_ADDRESS -> s.at();
+      case PHONE_NUMBER -> s.digits() >= 7;
+      case US_SSN -> s.digits() >= 9;
+      case PAYMENT_CARD -> s.digits() >= 12;
+      case IBAN -> s.digits() >= 2 && s.letters() >= 2 && length >= 15;
+      case IP_ADDRESS -> (s.dot() && s.digits() >= 4) || s.colon();
+      case DATE_OF_BIRTH -> s.digits() >= 4;
+      case NATIONAL_ID -> s.digits() >= 6;
+      case PERSON_NAME, CITY -> s.letters() > 0;
+      case STREET_ADDRESS -> s.letters() > 0;
+      case ZIP_CODE, AGE -> s.digits() > 0;
+    };
+  }
+
+  /**
+   * True when one of the recognizer's context words is among the {@value Confidence#WORDS_BEFORE}
+   * words before the match or the {@value Confidence#WORDS_AFTER} after it.
+   */
+  static boolean nearbyContext(String text, Match m, Recognizer r) {
+    var context = r.contextWords();
+    int i = m.start();
+    for (int words = 0; words < Confidence.WORDS_BEFORE && i > 0; words++) {
+      while (i > 0 && !Character.isLetter(text.charAt(i - 1))) {
+        i--;
+      }
+      int end = i;
+      while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+        i--;
+      }
+      if (end > i && context.contains(text.substring(i, end).toLowerCase(java.util.Locale.ROOT))) {
+        return true;
+      }
+    }
+    int j = m.end();
+    for (int words = 0; words < Confidence.WORDS_AFTER && j < text.length(); words++) {
+      while (j < text.length() && !Character.isLetter(text.charAt(j))) {
+        j++;
+      }
+      int start = j;
+      while (j < text.length() && Character.isLetter(text.charAt(j))) {
+        j++;
+      }
+      if (j > start
+          && context.contains(text.substring(start, j).toLowerCase(java.util.Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Comparator<Match> BEST_FIRST =
+      Comparator.comparingDouble(Match::score)
+          .reversed()
+          .thenComparing(Comparator.comparingInt(Match::length).reversed())
+          .thenComparingInt(Match::start);
+
+  static List<Match> resolve(List<Match> matches) {
+    if (matches.size() <= 1) {
+      return matches;
+    }
+    List<Match> sorted = new ArrayList<>(matches);
+    sorted.sort(BEST_FIRST);
+    List<Match> kept = new ArrayList<>(sorted.size());
+    for (Match m : sorted) {
+      if (kept.stream().noneMatch(k -> k.overlaps(m))) {
+        kept.add(m);
+      }
+    }
+    kept.sort(Comparator.comparingInt(Match::start));
+    return kept;
+  }
+}

@@ -1,0 +1,25 @@
+package io.strandsetl.compliance.pii;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds one kind of PII in a text (a free-text sentence or one cell of a column). Implementations
+ * are stateless and thread-safe; {@link PiiScanner} applies context afterwards.
+ */
+public interface Recognizer {
+
+  /** Names the recognizer in findings, e.g. {@code payment-card}. */
+  String name();
+
+  EntityType entity();
+
+  /**
+   * Lower-case words that raise confidence when they appear near a match in free text or in the
+   * column name (e.g. {@code card}, {@code visa}).
+   */
+  Set<String> contextWords();
+
+  /** Spans with their pattern + validator score, before context; empty when nothing is found. */
+  List<Match> find(String text);
+}
