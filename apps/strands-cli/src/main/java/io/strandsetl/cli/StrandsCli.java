@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       LintCommand.class,
       RunCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StrandsCli {

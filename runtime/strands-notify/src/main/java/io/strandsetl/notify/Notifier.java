@@ -82,7 +82,24 @@ public final class Notifier implements AutoCloseable {
    * @return the delivery; empty when notifications are disabled or nobody is to be told
    */
   public Optional<Delivery> notifyRun(RunNotice notice) {
-    List<String> to = recipients(notice.execution());
+    return notifyRun(notice, NotificationPolicy.DEFAULT);
+  }
+
+  /**
+   * Sends the run message as the pipeline's {@code notifications} section says: only after the
+   * outcomes it lists, to its extra recipients as well.
+   *
+   * @return the delivery; empty when disabled, not wanted for this outcome, or nobody is to be told
+   */
+  public Optional<Delivery> notifyRun(RunNotice notice, NotificationPolicy policy) {
+    if (!policy.sendsFor(notice.execution().status())) {
+      return Optional.empty();
+    }
+    List<String> to =
+        merge(
+            java.util.stream.Stream.concat(
+                    notice.execution().stakeholders().stream(), policy.recipients().stream())
+                .toList());
     return submit(renderer.render(notice), to, notice.runDirectory());
   }
 
