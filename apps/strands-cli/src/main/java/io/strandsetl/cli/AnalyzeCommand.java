@@ -64,6 +64,17 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Run only these detectors (comma separated).")
   List<String> detectors = List.of();
 
+  @Option(
+      names = "--save",
+      description = "Also record each analysed application in the tracking store (docs/store.md).")
+  boolean save;
+
+  @Option(
+      names = "--job",
+      paramLabel = "NAME",
+      description = "With --save: the job to file them under (default: the Spark app name).")
+  String job;
+
   @Override
   public Integer call() {
     ReportFormat reportFormat = ReportFormat.parse(format);
@@ -84,6 +95,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     } else {
       OutputFiles.writeAtomically(out, document);
       spec.commandLine().getErr().println("strands: wrote " + out);
+    }
+    if (save) {
+      StoreRecording.saveAnalyses(
+          reports, settings, job, spec.commandLine().getErr(), java.time.Clock.systemUTC());
     }
     return 0;
   }

@@ -11,6 +11,7 @@ import io.strandsetl.spark.run.RunOptions;
 import io.strandsetl.spark.run.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -120,8 +121,16 @@ final class DemoCommand implements Callable<Integer> {
             + result.runDir().resolve("eventlog")
             + "   (or the event log of your own job)");
     out.println("  job code        ./strands lint YOUR_JOB.py|.sql|.scala");
+    // The demo keeps its runs in its own store unless one is configured, not in ~/.strands.
+    var settings =
+        io.strandsetl.engine.track.TrackingStores.withDefaultSqlitePath(
+            StoreOptions.load(null, List.of()), workDir.resolve("tracking.db"));
+    out.println(
+        "  run history     ./strands history --set store.sqlite.path="
+            + io.strandsetl.engine.track.TrackingStores.sqlitePath(settings));
     out.flush();
-    return result.exitCode();
+    return StoreRecording.recordRun(
+        result, settings, "strands demo", err, java.time.Clock.systemUTC());
   }
 
   /**

@@ -63,6 +63,24 @@ final class RunCommand implements Callable<Integer> {
           "A Spark property, e.g. --conf spark.sql.shuffle.partitions=8; wins over engine.conf.")
   List<String> conf = List.of();
 
+  @Option(
+      names = "--no-track",
+      description =
+          "Do not record the run in the tracking store (docs/store.md); when recording fails the run is kept and the exit code is 1.")
+  boolean noTrack;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A properties file of settings (e.g. store.*; docs/configuration.md).")
+  Path config;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override one setting, e.g. --set store.sqlite.path=/tmp/t.db.")
+  List<String> overrides = List.of();
+
   @Override
   public Integer call() {
     Map<String, String> sparkConf = new LinkedHashMap<>();
@@ -77,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
       }
       sparkConf.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
     }
+    var settings = StoreOptions.load(config, overrides);
     PipelineSpec parsed = PipelineParser.parse(pipeline);
     boolean terminal = System.console() != null;
     RunOptions options =
@@ -96,6 +115,10 @@ final class RunCommand implements Callable<Integer> {
                   + ": "
                   + result.record().error());
     }
-    return result.exitCode();
+    if (noTrack) {
+      return result.exitCode();
+    }
+    return StoreRecording.recordRun(
+        result, settings, "strands run", spec.commandLine().getErr(), java.time.Clock.systemUTC());
   }
 }

@@ -17,11 +17,16 @@ import picocli.CommandLine.Command;
         "Runs and watches Apache Spark ETL jobs: metrics, findings with fixes, cost, quality, compliance.",
     subcommands = {
       AnalyzeCommand.class,
+      AuditCommand.class,
       DemoCommand.class,
       GenerateCommand.class,
+      HistoryCommand.class,
+      IssuesCommand.class,
       LintCommand.class,
       RunCommand.class,
       ServeCommand.class,
+      ShowCommand.class,
+      StoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StrandsCli {

@@ -39,7 +39,9 @@ class RunCommandTest {
                     "--data-dir",
                     dir.resolve("data").toString(),
                     "--conf",
-                    "spark.ui.enabled=false"),
+                    "spark.ui.enabled=false",
+                    "--set",
+                    "store.sqlite.path=" + dir.resolve("tracking.db")),
                 Stream.of(extra))
             .toArray(String[]::new);
     return AnalyzeCommandTest.run(args);

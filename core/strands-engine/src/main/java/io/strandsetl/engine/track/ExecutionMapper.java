@@ -240,6 +240,21 @@ public final class ExecutionMapper {
       List<QualityHistoryEntry> quality,
       String actor,
       Instant at) {
+    return toRun(execution, invocations, quality, List.of(), actor, at);
+  }
+
+  /**
+   * As {@link #toRun(ExecutionRecord, List, List, String, Instant)}, with audit events the run
+   * produced itself (compliance masking, erasure…) written first, in their order, in the same
+   * transaction.
+   */
+  public static RunRecord toRun(
+      ExecutionRecord execution,
+      List<AgentInvocation> invocations,
+      List<QualityHistoryEntry> quality,
+      List<AuditEvent> runAudit,
+      String actor,
+      Instant at) {
     AuditEvent recorded =
         new AuditEvent(
             at,
@@ -254,7 +269,9 @@ public final class ExecutionMapper {
                 + execution.status()
                 + " issues="
                 + execution.issues().size());
-    return new RunRecord(execution, invocations, quality, List.of(recorded));
+    List<AuditEvent> audit = new ArrayList<>(runAudit);
+    audit.add(recorded);
+    return new RunRecord(execution, invocations, quality, audit);
   }
 
   /**

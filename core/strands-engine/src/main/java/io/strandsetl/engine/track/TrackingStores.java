@@ -1,13 +1,10 @@
 package io.strandsetl.engine.track;
 
-import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.config.Settings;
-import io.strandsetl.model.store.RetentionPolicy;
 import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.model.store.TrackingStoreFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -78,48 +75,6 @@ public final class TrackingStores {
     Map<String, String> copy = new TreeMap<>(values);
     copy.put("store.sqlite.path", path.toAbsolutePath().toString());
     return Settings.of(copy);
-  }
-
-  /**
-   * The retention policy of {@code store.retention.*}: {@code executions}, {@code invocations},
-   * {@code trends}, {@code quality-history}, {@code audit}, each a duration ({@code 90d}, {@code
-   * 36h}, or ISO-8601 such as {@code P90D}); unset keys keep {@link RetentionPolicy#DEFAULT}.
-   */
-  public static RetentionPolicy retention(Settings settings) {
-    RetentionPolicy d = RetentionPolicy.DEFAULT;
-    return new RetentionPolicy(
-        duration(settings, "store.retention.executions", d.executions()),
-        duration(settings, "store.retention.invocations", d.invocations()),
-        duration(settings, "store.retention.trends", d.trends()),
-        duration(settings, "store.retention.quality-history", d.qualityHistory()),
-        duration(settings, "store.retention.audit", d.audit()));
-  }
-
-  private static Duration duration(Settings settings, String key, Duration defaultValue) {
-    return settings.string(key).map(v -> parseDuration(key, v)).orElse(defaultValue);
-  }
-
-  /**
-   * {@code 90d}, {@code 36h}, {@code 15m} or an ISO-8601 duration ({@code P90D}, {@code PT36H}).
-   */
-  static Duration parseDuration(String key, String raw) {
-    String v = raw.trim();
-    try {
-      if (v.startsWith("P") || v.startsWith("p")) {
-        return Duration.parse(v);
-      }
-      long amount = Long.parseLong(v.substring(0, v.length() - 1));
-      return switch (Character.toLowerCase(v.charAt(v.length() - 1))) {
-        case 'd' -> Duration.ofDays(amount);
-        case 'h' -> Duration.ofHours(amount);
-        case 'm' -> Duration.ofMinutes(amount);
-        default -> throw new NumberFormatException(v);
-      };
-    } catch (RuntimeException e) {
-      throw new StrandsException(
-          ErrorCode.INVALID_CONFIG,
-          "Invalid " + key + ": '" + raw + "' (expected a duration such as 90d, 36h or P90D)");
-    }
   }
 
   private static Settings withHomeExpanded(Settings settings) {

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strandsetl.engine.store.InMemoryTrackingStore;
 import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.config.Settings;
-import io.strandsetl.model.store.RetentionPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -63,23 +61,6 @@ class TrackingStoresTest {
         .containsEntry("store.sqlite.path", demo.toString());
     Settings configured = Settings.of(Map.of("store.sqlite.path", "/data/t.db"));
     assertThat(TrackingStores.withDefaultSqlitePath(configured, demo)).isSameAs(configured);
-  }
-
-  @Test
-  void retentionReadsAgesAndKeepsDefaultsForUnsetKeys() {
-    RetentionPolicy p =
-        TrackingStores.retention(
-            Settings.of(
-                Map.of(
-                    "store.retention.executions", "30d", "store.retention.invocations", "PT12H")));
-
-    assertThat(p.executions()).isEqualTo(Duration.ofDays(30));
-    assertThat(p.invocations()).isEqualTo(Duration.ofHours(12));
-    assertThat(p.audit()).isEqualTo(RetentionPolicy.DEFAULT.audit());
-    assertThatThrownBy(
-            () -> TrackingStores.retention(Settings.of(Map.of("store.retention.trends", "a year"))))
-        .hasMessage(
-            "Invalid store.retention.trends: 'a year' (expected a duration such as 90d, 36h or P90D)");
   }
 
   @Test
