@@ -80,6 +80,56 @@ class SqliteTrackingStoreFileTest {
   }
 
   @Test
+  void theVerifierNamesTheFirstBadEntryAfterTheFileWasEditedDirectly() throws Exception {
+    Path file = dir.resolve("tracking.db");
+    try (SqliteTrackingStore store = SqliteTrackingStore.open(file, 1_000)) {
+      for (int i = 1; i <= 5; i++) {
+        store.appendAudit(WriterProcess.audit("x-" + i));
+      }
+    }
+    String swapped = "Audit entry 2 content does not match its hash (changed)";
+
+    // Swap rows 2 and 3: every column but the sequence number moves to the other row.
+    edit(
+        file,
+        "DROP TRIGGER compliance_audit_append_only",
+        "CREATE TEMP TABLE saved AS SELECT * FROM compliance_audit WHERE sequence IN (2, 3)",
+        "UPDATE compliance_audit SET (at_us, actor, action, subject, details, previous_hash, hash)"
+            + " = (SELECT at_us, actor, action, subject, details, previous_hash, hash FROM saved"
+            + "    WHERE saved.sequence = 5 - compliance_audit.sequence)"
+            + " WHERE sequence IN (2, 3)");
+    assertThat(query(file, "SELECT subject FROM compliance_audit ORDER BY sequence"))
+        .containsExactly("x-1", "x-3", "x-2", "x-4", "x-5");
+    try (SqliteTrackingStore store = SqliteTrackingStore.open(file, 1_000)) {
+      assertThat(store.verifyAudit().problem()).isEqualTo(swapped);
+    }
+    // Delete every row: the head still remembers the chain.
+    edit(file, "DELETE FROM compliance_audit");
+    try (SqliteTrackingStore store = SqliteTrackingStore.open(file, 1_000)) {
+      assertThat(store.verifyAudit().firstBadSequence()).isEqualTo(1L);
+      assertThat(store.verifyAudit().problem())
+          .isEqualTo("Audit entry 1 is missing (entries 1..5 were removed)");
+    }
+  }
+
+  @Test
+  void theVerifierNamesTheNewestEntryDeletedFromTheFile() throws Exception {
+    Path file = dir.resolve("tracking.db");
+    try (SqliteTrackingStore store = SqliteTrackingStore.open(file, 1_000)) {
+      for (int i = 1; i <= 3; i++) {
+        store.appendAudit(WriterProcess.audit("x-" + i));
+      }
+    }
+
+    edit(file, "DELETE FROM compliance_audit WHERE sequence = 3");
+
+    try (SqliteTrackingStore store = SqliteTrackingStore.open(file, 1_000)) {
+      assertThat(store.verifyAudit().problem())
+          .isEqualTo("Audit entry 3 is missing (entries 3..3 were removed: the newest entries)");
+    }
+  }
+
+  @Test
   void twoProcessesWritingAtTheSameTimeLoseNothing() throws Exception {
     Path file = dir.resolve("tracking.db");
     SqliteTrackingStore.open(file, 1_000).close(); // schema first, so the writers do not race on it
@@ -174,6 +224,15 @@ class SqliteTrackingStoreFileTest {
       }
     }
     return lines;
+  }
+
+  private static void edit(Path file, String... statements) throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.executeUpdate(sql);
+      }
+    }
   }
 
   private static String pragma(Path file, String name) throws Exception {

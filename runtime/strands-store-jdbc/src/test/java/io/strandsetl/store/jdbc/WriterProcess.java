@@ -12,18 +12,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A separate JVM that records runs into a store file and prints {@code recorded <n>} after each
- * commit. Arguments: file, id prefix, number of runs (0 = until killed), and optionally {@code
- * wait} to print {@code ready} and wait for a line on standard input before writing.
+ * A separate JVM that records runs into a store and prints {@code recorded <n>} after each commit.
+ * Arguments: SQLite file or PostgreSQL JDBC URL (then user and password come from the environment:
+ * {@code STRANDS_WRITER_PG_USER}, {@code STRANDS_WRITER_PG_PASSWORD}), id prefix, number of runs (0
+ * = until killed), and optionally {@code wait} to print {@code ready} and wait for a line on
+ * standard input before writing.
  */
 public final class WriterProcess {
   private WriterProcess() {}
 
   public static void main(String[] args) throws java.io.IOException {
-    Path file = Path.of(args[0]);
+    String target = args[0];
     String prefix = args[1];
     long runs = Long.parseLong(args[2]);
-    try (SqliteTrackingStore store = SqliteTrackingStore.open(file, 60_000)) {
+    try (JdbcTrackingStore store =
+        target.startsWith("jdbc:postgresql:")
+            ? PostgresTrackingStore.open(
+                target,
+                System.getenv("STRANDS_WRITER_PG_USER"),
+                io.strandsetl.model.config.Secret.of(System.getenv("STRANDS_WRITER_PG_PASSWORD")),
+                StoreOptions.defaults().withAutoPurge(false))
+            : SqliteTrackingStore.open(Path.of(target), 60_000)) {
       if (args.length > 3) {
         // Start barrier: tell the test we are open, then wait for its go line.
         System.out.println("ready");
