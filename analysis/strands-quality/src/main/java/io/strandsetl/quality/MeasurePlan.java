@@ -121,47 +121,15 @@ public record MeasurePlan(
       Check check = rule.check();
       if (check instanceof Check.Unique u) {
         addKey(duplicates, r, u.columns());
-      } else if (check instanceof Check.Range range) {
-        String c = quote(range.column());
-        String present = "NOT " + missingPredicate(c, schema.get(range.column()), tokens);
-        String x = "try_cast(" + c + " AS DOUBLE)";
-        List<String> bad = new ArrayList<>();
-        bad.add(x + " IS NULL");
-        if (range.min() != null) {
-          bad.add(x + " < " + range.min());
-        }
-        if (range.max() != null) {
-          bad.add(x + " > " + range.max());
-        }
+      } else if (check instanceof Check.Range
+          || check instanceof Check.Regex
+          || check instanceof Check.AllowedValues) {
+        String c = quote(check.columns().get(0));
+        String present = "NOT " + missingPredicate(c, schema.get(check.columns().get(0)), tokens);
         profile.add(new Measure(r + ".evaluated", "count_if(" + present + ")"));
         profile.add(
             new Measure(
-                r + ".violations",
-                "count_if(" + present + " AND (" + String.join(" OR ", bad) + "))"));
-      } else if (check instanceof Check.Regex regex) {
-        String c = quote(regex.column());
-        String present = "NOT " + missingPredicate(c, schema.get(regex.column()), tokens);
-        profile.add(new Measure(r + ".evaluated", "count_if(" + present + ")"));
-        profile.add(
-            new Measure(
-                r + ".violations",
-                "count_if("
-                    + present
-                    + " AND NOT (CAST("
-                    + c
-                    + " AS STRING) RLIKE "
-                    + literal("^(?:" + regex.pattern() + ")$")
-                    + "))"));
-      } else if (check instanceof Check.AllowedValues av) {
-        String c = quote(av.column());
-        String present = "NOT " + missingPredicate(c, schema.get(av.column()), tokens);
-        String in =
-            av.values().stream().map(MeasurePlan::literal).collect(Collectors.joining(", "));
-        profile.add(new Measure(r + ".evaluated", "count_if(" + present + ")"));
-        profile.add(
-            new Measure(
-                r + ".violations",
-                "count_if(" + present + " AND CAST(" + c + " AS STRING) NOT IN (" + in + "))"));
+                r + ".violations", "count_if(" + rowViolation(check, schema, tokens) + ")"));
       } else if (check instanceof Check.Freshness f) {
         profile.add(
             new Measure(
@@ -169,7 +137,8 @@ public record MeasurePlan(
                 "unix_micros(max(try_cast(" + quote(f.column()) + " AS TIMESTAMP)))"));
       } else if (check instanceof Check.SqlPredicate p) {
         profile.add(new Measure(r + ".evaluated", "count(1)"));
-        profile.add(new Measure(r + ".violations", "count_if(NOT (" + p.predicate() + "))"));
+        profile.add(
+            new Measure(r + ".violations", "count_if(" + rowViolation(p, schema, tokens) + ")"));
       } else if (check instanceof Check.Reconcile rec) {
         profile.add(new Measure(r + ".target", "CAST(" + rec.measure() + " AS DOUBLE)"));
         joins.add(rule);
@@ -179,6 +148,55 @@ public record MeasurePlan(
       // not_null and row_count are read from the profile's per-column and row counts.
     }
     return new MeasurePlan(dataset, schema, tokens, profile, duplicates, joins);
+  }
+
+  /**
+   * The SQL predicate that is true on a row violating a row-level check (not_null, range, regex,
+   * allowed_values, sql), or null for checks that are not row-level. The profile counts rows where
+   * it holds; {@code DatasetQuality.violatingRows} returns them.
+   */
+  public static String rowViolation(Check check, Map<String, String> schema, List<String> tokens) {
+    if (check instanceof Check.NotNull n) {
+      return n.columns().stream()
+          .map(c -> missingPredicate(quote(c), schema.get(c), tokens))
+          .collect(Collectors.joining(" OR ", "(", ")"));
+    }
+    if (check instanceof Check.SqlPredicate p) {
+      return "NOT (" + p.predicate() + ")";
+    }
+    if (check.columns().isEmpty()
+        || !(check instanceof Check.Range
+            || check instanceof Check.Regex
+            || check instanceof Check.AllowedValues)) {
+      return null;
+    }
+    String column = check.columns().get(0);
+    String c = quote(column);
+    String present = "NOT " + missingPredicate(c, schema.get(column), tokens);
+    if (check instanceof Check.Range range) {
+      String x = "try_cast(" + c + " AS DOUBLE)";
+      List<String> bad = new ArrayList<>();
+      bad.add(x + " IS NULL");
+      if (range.min() != null) {
+        bad.add(x + " < " + range.min());
+      }
+      if (range.max() != null) {
+        bad.add(x + " > " + range.max());
+      }
+      return "(" + present + " AND (" + String.join(" OR ", bad) + "))";
+    }
+    if (check instanceof Check.Regex regex) {
+      return "("
+          + present
+          + " AND NOT (CAST("
+          + c
+          + " AS STRING) RLIKE "
+          + literal("^(?:" + regex.pattern() + ")$")
+          + "))";
+    }
+    Check.AllowedValues av = (Check.AllowedValues) check;
+    String in = av.values().stream().map(MeasurePlan::literal).collect(Collectors.joining(", "));
+    return "(" + present + " AND CAST(" + c + " AS STRING) NOT IN (" + in + "))";
   }
 
   private static void addKey(List<Measure> out, String id, List<String> key) {

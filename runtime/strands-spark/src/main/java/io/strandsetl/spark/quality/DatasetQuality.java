@@ -186,6 +186,25 @@ public final class DatasetQuality {
     return rows.join(groups, on, "left_semi");
   }
 
+  /**
+   * The rows that violate a rule of {@code spec}: row-level rules by their violation predicate,
+   * functional dependencies as {@link #dependencyViolations}. Used to locate errors (evaluation,
+   * masked samples); counting uses the same predicates.
+   */
+  public static Dataset<Row> violatingRows(Dataset<Row> rows, QualityRule rule, QualitySpec spec) {
+    List<String> tokens = spec.settings().missingTokens();
+    if (rule.check() instanceof Check.FunctionalDependency fd) {
+      return dependencyViolations(rows, fd.determinant(), fd.dependent(), tokens);
+    }
+    String predicate = MeasurePlan.rowViolation(rule.check(), schema(rows), tokens);
+    if (predicate == null) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT,
+          rule.errorPrefix() + "not a row-level rule (" + rule.check().type() + ")");
+    }
+    return rows.filter(expr(predicate));
+  }
+
   /** (determinant..., dependent, __n rows, __kept) per group, determinant present. */
   private static Dataset<Row> dependencyGroups(
       Dataset<Row> rows, List<String> determinant, String dependent, MeasurePlan plan) {
