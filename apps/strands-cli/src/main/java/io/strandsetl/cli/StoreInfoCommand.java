@@ -59,19 +59,21 @@ final class StoreInfoCommand implements Callable<Integer> {
     if (json) {
       out.print(StoreOptions.toJson(info));
     } else {
-      TextTable t = new TextTable("STORE", "");
-      t.row("backend", type + " (" + info.get("description") + ")");
-      t.row("location", info.get("location"));
-      t.row("schema version", info.get("schemaVersion"));
+      Map<String, Object> lines = new LinkedHashMap<>();
+      lines.put("backend", type + " (" + info.get("description") + ")");
+      lines.put("location", info.get("location"));
+      lines.put("schema version", info.get("schemaVersion"));
       if (file != null) {
-        t.row(
+        lines.put(
             "size on disk",
             StoreFormats.bytes((Long) info.get("sizeOnDiskBytes"))
                 + " (database, WAL and shared-memory files)");
       }
-      t.row("oldest execution", StoreFormats.instant((Instant) info.get("oldestExecutionStart")));
-      t.row("newest execution", StoreFormats.instant((Instant) info.get("newestExecutionStart")));
-      out.print(t.render());
+      lines.put(
+          "oldest execution", StoreFormats.instant((Instant) info.get("oldestExecutionStart")));
+      lines.put(
+          "newest execution", StoreFormats.instant((Instant) info.get("newestExecutionStart")));
+      lines.forEach((k, v) -> out.printf(java.util.Locale.ROOT, "%-17s %s%n", k, v));
       out.println();
       TextTable rows = new TextTable("TABLE", "ROWS>");
       @SuppressWarnings("unchecked")

@@ -46,9 +46,9 @@ final class StoreRecording {
                       + e.jobName()
                       + ", "
                       + e.status()
-                      + ", "
+                      + ", issues: "
                       + e.issues().size()
-                      + " issue types) to "
+                      + ") to "
                       + where);
           case ALREADY_RECORDED ->
               err.println(
