@@ -4,7 +4,6 @@ import io.strandsetl.engine.track.ExecutionMapper;
 import io.strandsetl.engine.track.PipelineRunFacts;
 import io.strandsetl.engine.track.RunTracker;
 import io.strandsetl.engine.track.TrackingStores;
-import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.run.AnalysisReport;
 import io.strandsetl.model.store.ExecutionRecord;
@@ -91,7 +90,8 @@ final class StoreRecording {
         RunTracker.record(
             store, ExecutionMapper.toRun(e, List.of(), List.of(), actor, clock.instant()));
       }
-    } catch (StrandsException | IllegalArgumentException | IllegalStateException ex) {
+    } catch (RuntimeException ex) {
+      // Whatever went wrong, the run itself is done and kept: one line, exit 1.
       err.println(
           "strands: Cannot record run "
               + r.executionId()
