@@ -84,6 +84,22 @@ public final class Supervisor {
    */
   public record SupervisedRun(PipelineSpec spec, RunOptions options, boolean autotune) {}
 
+  /**
+   * A supervised run: the runner's result (its report.json, text, exit code) and what the agents
+   * concluded.
+   */
+  public record Outcome(RunResult run, SupervisorReport agents) {
+    /** The runner's exit code: 0 succeeded, 1 failed. */
+    public int exitCode() {
+      return run.exitCode();
+    }
+
+    /** The run's report followed by the agents' report, for a terminal. */
+    public String text() {
+      return run.text() + agents.text();
+    }
+  }
+
   /** Advice of a previous run applied as Spark properties. */
   public record Autotune(String fromExecutionId, Map<String, String> conf, List<String> lines) {}
 
@@ -104,7 +120,7 @@ public final class Supervisor {
   }
 
   /** Runs and supervises a pipeline; see the class comment for what aborts and what continues. */
-  public SupervisorReport runPipeline(SupervisedRun request) {
+  public Outcome runPipeline(SupervisedRun request) {
     PipelineSpec spec = request.spec();
     InvocationLog log = new InvocationLog("pending-" + UUID.randomUUID());
     try (AgentInvoker tools = team.invoker(log)) {
@@ -261,7 +277,7 @@ public final class Supervisor {
               notified.line(),
               log);
       write(result.runDir(), out);
-      return out;
+      return new Outcome(result, out);
     }
   }
 

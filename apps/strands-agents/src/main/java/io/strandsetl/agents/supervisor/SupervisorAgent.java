@@ -61,7 +61,8 @@ public final class SupervisorAgent implements Agent {
                       new Supervisor.SupervisedRun(
                           PipelineParser.parse(Path.of(in.pipeline())),
                           options,
-                          Boolean.TRUE.equals(in.autotune())));
+                          Boolean.TRUE.equals(in.autotune())))
+                  .agents();
             }),
         Tool.of(
             "analyze_run",
