@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       IssuesCommand.class,
       LintCommand.class,
+      NotifyCommand.class,
       RunCommand.class,
       ServeCommand.class,
       ShowCommand.class,

@@ -18,6 +18,14 @@ public interface EmailSenderFactory {
   String description();
 
   /**
+   * The keys this sender reads ({@code notify.<name>.*} and shared ones such as {@code
+   * notify.dir}), so that a key of another sender type is not reported as unknown.
+   */
+  default java.util.Set<String> keys() {
+    return java.util.Set.of();
+  }
+
+  /**
    * A sender configured by {@code notify.*} keys; invalid keys fail with {@code INVALID_CONFIG}.
    */
   EmailSender create(Settings settings);

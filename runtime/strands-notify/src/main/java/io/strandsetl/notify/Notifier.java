@@ -1,5 +1,7 @@
 package io.strandsetl.notify;
 
+import io.strandsetl.model.ErrorCode;
+import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.store.ExecutionRecord;
 import io.strandsetl.notify.message.Alert;
@@ -13,6 +15,8 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * The one entry point for callers (the Supervisor after each run, {@code strands notify drain}):
@@ -51,8 +55,19 @@ public final class Notifier implements AutoCloseable {
    */
   public static Notifier open(Settings settings, Clock clock) {
     NotifySettings notify = NotifySettings.from(settings);
-    EmailSender sender =
-        EmailSenderFactory.named(notify.type(), Notifier.class.getClassLoader()).create(settings);
+    ClassLoader loader = Notifier.class.getClassLoader();
+    // Keys of the sender types not chosen are known too: switching notify.type back and forth
+    // must not make the other type's keys an error.
+    for (EmailSenderFactory factory : ServiceLoader.load(EmailSenderFactory.class, loader)) {
+      factory.keys().forEach(settings::string);
+    }
+    Set<String> unknown = settings.unknownKeys("notify.");
+    if (!unknown.isEmpty()) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG,
+          "Invalid settings: unknown keys " + unknown + " (see docs/configuration.md)");
+    }
+    EmailSender sender = EmailSenderFactory.named(notify.type(), loader).create(settings);
     return open(notify, sender, clock);
   }
 

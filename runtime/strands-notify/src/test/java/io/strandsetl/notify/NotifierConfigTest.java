@@ -9,6 +9,7 @@ import io.strandsetl.model.config.Settings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NotifierConfigTest {
   @Test
@@ -68,5 +69,32 @@ class NotifierConfigTest {
             null);
 
     assertThat(message.subject()).isEqualTo("Job x Bcc: victim@example.com");
+  }
+
+  @TempDir java.nio.file.Path dir;
+
+  @Test
+  void unknownNotifyKeysAreReportedAllAtOnceButOtherSendersKeysAreKnown() {
+    Settings typo =
+        Settings.of(
+            Map.of(
+                "notify.outbox.path", dir.resolve("o.db").toString(),
+                "notify.smtp.hots", "mail",
+                "notify.fromm", "a@example.com"));
+
+    assertThatThrownBy(() -> Notifier.open(typo, java.time.Clock.systemUTC()))
+        .hasMessage(
+            "Invalid settings: unknown keys [notify.fromm, notify.smtp.hots] (see"
+                + " docs/configuration.md)");
+
+    Settings smtpKeysWithFileType =
+        Settings.of(
+            Map.of(
+                "notify.outbox.path", dir.resolve("o.db").toString(),
+                "notify.smtp.host", "mail",
+                "notify.ses.region", "eu-west-1"));
+    try (Notifier notifier = Notifier.open(smtpKeysWithFileType, java.time.Clock.systemUTC())) {
+      assertThat(smtpKeysWithFileType.unknownKeys("notify.")).isEmpty();
+    }
   }
 }

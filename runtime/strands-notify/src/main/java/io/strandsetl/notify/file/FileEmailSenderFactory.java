@@ -21,6 +21,11 @@ public final class FileEmailSenderFactory implements EmailSenderFactory {
   }
 
   @Override
+  public java.util.Set<String> keys() {
+    return java.util.Set.of("notify.dir");
+  }
+
+  @Override
   public EmailSender create(Settings settings) {
     Path dir = settings.string("notify.dir").map(Path::of).orElse(null);
     Path fallback = Path.of(System.getProperty("user.home"), ".strands", "mail");

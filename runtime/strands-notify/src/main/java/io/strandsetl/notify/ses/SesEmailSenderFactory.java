@@ -17,6 +17,16 @@ public final class SesEmailSenderFactory implements EmailSenderFactory {
   }
 
   @Override
+  public java.util.Set<String> keys() {
+    return java.util.Set.of(
+        "notify.ses.region",
+        "notify.ses.endpoint",
+        "notify.ses.access-key-id",
+        "notify.ses.secret-access-key",
+        "notify.ses.timeout-ms");
+  }
+
+  @Override
   public EmailSender create(Settings settings) {
     return new SesEmailSender(SesSettings.from(settings));
   }

@@ -17,6 +17,17 @@ public final class SmtpEmailSenderFactory implements EmailSenderFactory {
   }
 
   @Override
+  public java.util.Set<String> keys() {
+    return java.util.Set.of(
+        "notify.smtp.host",
+        "notify.smtp.port",
+        "notify.smtp.starttls",
+        "notify.smtp.user",
+        "notify.smtp.password",
+        "notify.smtp.timeout-ms");
+  }
+
+  @Override
   public EmailSender create(Settings settings) {
     return new SmtpEmailSender(SmtpSettings.from(settings));
   }
