@@ -65,7 +65,7 @@ public final class DashboardQueries {
   static final int MAX_JOBS = 30;
 
   /** How old the cached audit-chain verification may get before it is redone in the background. */
-  static final Duration AUDIT_RECHECK = Duration.ofMinutes(10);
+  static final Duration AUDIT_RECHECK = Duration.ofHours(1);
 
   private final TrackingStore store;
   private final Clock clock;
@@ -633,7 +633,7 @@ public final class DashboardQueries {
 
   // ---- 6 Compliance ----------------------------------------------------------------------------
 
-  /** The cached audit verification, refreshed in the background when older than 10 minutes. */
+  /** The cached audit verification, refreshed in the background when older than an hour. */
   Optional<Checked> auditCheck() {
     CompletableFuture<Checked> current = audit;
     Instant now = clock.instant();

@@ -232,6 +232,15 @@ public final class Pages {
         Card.wide("table", "Agents' timeline", base + "/agents", Map.of("nofilter", "true")));
   }
 
+  /** Each section's page path and the API URLs its cards fetch (for the benchmark). */
+  public static Map<String, List<String>> sectionApis() {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    for (String[] s : SECTIONS) {
+      out.put(s[0], cards(s[2]).stream().map(Card::api).distinct().toList());
+    }
+    return out;
+  }
+
   public void register(Javalin app) {
     for (String[] s : SECTIONS) {
       app.get(s[0], ctx -> ctx.html(section(ctx, s[2], s[1], cards(s[2]), "")));
