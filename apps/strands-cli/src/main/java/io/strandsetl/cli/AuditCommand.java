@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    subcommands = {AuditVerifyCommand.class},
+    subcommands = {AuditVerifyCommand.class, AuditReportCommand.class},
     description = {"The tamper-evident audit trail of the tracking store (docs/store.md)."})
 final class AuditCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

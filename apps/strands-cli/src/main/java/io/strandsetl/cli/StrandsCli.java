@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       AuditCommand.class,
       DemoCommand.class,
+      EraseCommand.class,
       GenerateCommand.class,
       HistoryCommand.class,
       IssuesCommand.class,

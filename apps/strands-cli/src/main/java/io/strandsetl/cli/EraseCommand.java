@@ -1,0 +1,189 @@
+package io.strandsetl.cli;
+
+import io.strandsetl.engine.pipeline.PipelineParser;
+import io.strandsetl.engine.track.TrackingStores;
+import io.strandsetl.model.ErrorCode;
+import io.strandsetl.model.StrandsException;
+import io.strandsetl.model.config.Settings;
+import io.strandsetl.model.pipeline.PipelineSpec;
+import io.strandsetl.model.store.TrackingStore;
+import io.strandsetl.spark.compliance.ComplianceService;
+import io.strandsetl.spark.compliance.ErasureResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code strands erase --subject COLUMN=VALUE --pipeline P.yaml}: GDPR erasure (or, with {@code
+ * --export}, portability) of one data subject across a pipeline's outputs; audited with a digest of
+ * the value.
+ */
+@Command(
+    name = "erase",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Removes a data subject's rows from every output (sink) of the pipeline: each output holding",
+      "the subject is rewritten without them through a staging directory and swapped in, then read",
+      "again to verify nothing remains. With --export FILE the subject's rows are written as JSON",
+      "lines instead and nothing is removed. Every output's result goes to the audit trail with a",
+      "digest of the value, never the value (docs/compliance.md).",
+      "Exit 0: done and verified; 1: rows remain or a failure; 2: usage error."
+    })
+final class EraseCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--subject",
+      required = true,
+      paramLabel = "COLUMN=VALUE",
+      description = "The subject's key, e.g. customer_id=42 or email=ana@example.com.")
+  String subject;
+
+  @Option(
+      names = "--pipeline",
+      required = true,
+      paramLabel = "P.yaml",
+      description = "Pipeline whose outputs to search (repeat for several).")
+  List<Path> pipelines = new ArrayList<>();
+
+  @Option(
+      names = "--export",
+      paramLabel = "FILE",
+      description = "Portability: write the subject's rows as JSON lines to FILE; erase nothing.")
+  Path export;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "strands-data",
+      description = "Where state/compliance-salt lives (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      defaultValue = "local[*]",
+      description = "Spark master (default: ${DEFAULT-VALUE}).")
+  String master;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings.")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting.")
+  List<String> overrides = List.of();
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json; default ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--no-track", description = "Do not append to the tracking store's audit trail.")
+  boolean noTrack;
+
+  @Override
+  public Integer call() {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT, "Invalid --format: '" + format + "' (use text or json)");
+    }
+    int eq = subject.indexOf('=');
+    if (eq <= 0) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT,
+          "Invalid --subject: no '=' (expected COLUMN=VALUE, e.g. customer_id=42; the value is not"
+              + " echoed, it may be personal data)");
+    }
+    String column = subject.substring(0, eq).trim();
+    String value = subject.substring(eq + 1);
+    List<PipelineSpec> specs = pipelines.stream().map(PipelineParser::parse).toList();
+    Settings settings = StoreOptions.load(config, overrides);
+    ComplianceService service = new ComplianceService(settings, Clock.systemUTC());
+    String actor = "strands erase (" + System.getProperty("user.name", "unknown") + ")";
+    List<ErasureResult> results = new ArrayList<>();
+    SparkSession spark =
+        SparkSession.builder()
+            .appName("strands-erase")
+            .master(master)
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .getOrCreate();
+    try (TrackingStore store = noTrack ? null : TrackingStores.open(settings)) {
+      for (PipelineSpec p : specs) {
+        results.add(
+            export == null
+                ? service.eraseSubject(spark, p, column, value, dataDir, store, actor)
+                : service.exportSubject(spark, p, column, value, export, dataDir, store, actor));
+      }
+    } finally {
+      spark.stop();
+      SparkSession.clearActiveSession();
+      SparkSession.clearDefaultSession();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    boolean verified = results.stream().allMatch(ErasureResult::verified);
+    if (format.equals("json")) {
+      List<Object> docs = new ArrayList<>();
+      for (int i = 0; i < results.size(); i++) {
+        ErasureResult r = results.get(i);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("pipeline", specs.get(i).name());
+        doc.put("action", export == null ? "erase" : "export");
+        doc.put("column", r.column());
+        doc.put("valueDigest", r.valueDigest());
+        doc.put("verified", r.verified());
+        doc.put("rows", r.rowsRemoved());
+        doc.put("outputs", r.sinks());
+        docs.add(doc);
+      }
+      out.print(StoreOptions.toJson(docs));
+    } else {
+      for (int i = 0; i < results.size(); i++) {
+        ErasureResult r = results.get(i);
+        out.println(
+            (export == null ? "Erasure" : "Export")
+                + " of "
+                + column
+                + " ("
+                + r.valueDigest().substring(0, Math.min(24, r.valueDigest().length()))
+                + "…) in pipeline "
+                + specs.get(i).name()
+                + ":");
+        for (ErasureResult.SinkErasure s : r.sinks()) {
+          out.println(
+              "  "
+                  + s.sink()
+                  + ": "
+                  + s.status()
+                  + ", "
+                  + s.rowsMatched()
+                  + " row(s)"
+                  + (export == null && s.rowsMatched() > 0
+                      ? ", " + s.rowsAfter() + " remaining"
+                      : ""));
+        }
+      }
+      if (export != null) {
+        out.println("Exported to " + export.toAbsolutePath());
+      } else {
+        out.println(
+            verified
+                ? "Verified: no row of the subject remains."
+                : "NOT verified: rows remain (see above).");
+      }
+      out.println(noTrack ? "Not recorded (--no-track)." : "Recorded in the audit trail.");
+    }
+    out.flush();
+    return verified ? 0 : 1;
+  }
+}

@@ -1,0 +1,157 @@
+package io.strandsetl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code strands erase} and {@code strands audit report} on real files and a real SQLite store: the
+ * subject's rows leave the output, the export holds them, the audit trail holds a digest only.
+ */
+class EraseCommandTest {
+  @TempDir Path dir;
+
+  private AnalyzeCommandTest.Result strands(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--set",
+            "store.sqlite.path=" + dir.resolve("tracking.db"),
+            "--set",
+            "compliance.salt=test-salt"));
+    return AnalyzeCommandTest.run(all.toArray(String[]::new));
+  }
+
+  private Path pipeline() throws Exception {
+    Path in = dir.resolve("in/customers.csv");
+    Files.createDirectories(in.getParent());
+    Files.writeString(in, "customer_id,email\n1,ana@example.com\n");
+    Path out = dir.resolve("out/customers");
+    Files.createDirectories(out);
+    Files.writeString(
+        out.resolve("part-00000.csv"),
+        "customer_id,email,spend\n1,ana@example.com,10\n2,bo@example.org,20\n3,cy@example.net,30\n");
+    Files.writeString(
+        out.resolve("part-00001.csv"),
+        "customer_id,email,spend\n4,bo@example.org,5\n5,di@example.com,7\n");
+    Path yaml = dir.resolve("p.yaml");
+    Files.writeString(
+        yaml,
+        """
+        name: erasable
+        sources:
+          - {name: customers, format: csv, path: $DIR/in/customers.csv, options: {header: true}}
+        sinks:
+          - {name: customers_out, from: customers, path: $DIR/out/customers, format: csv, options: {header: true}}
+        compliance:
+          erasure-key: customer_id
+        """
+            .replace("$DIR", dir.toString()));
+    return yaml;
+  }
+
+  private String outputText() throws Exception {
+    StringBuilder b = new StringBuilder();
+    try (Stream<Path> files = Files.walk(dir.resolve("out/customers"))) {
+      for (Path p : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+        b.append(Files.readString(p));
+      }
+    }
+    return b.toString();
+  }
+
+  @Test
+  void erasesASubjectVerifiesItAndAuditsOnlyADigest() throws Exception {
+    Path yaml = pipeline();
+
+    var exported =
+        strands(
+            "erase",
+            "--subject",
+            "email=bo@example.org",
+            "--pipeline",
+            yaml.toString(),
+            "--export",
+            dir.resolve("bo.jsonl").toString(),
+            "--master",
+            "local[2]");
+    assertThat(exported.exitCode()).as(exported.err()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("bo.jsonl")))
+        .hasSize(2)
+        .allMatch(
+            l ->
+                l.startsWith("{\"sink\":\"customers_out\",\"row\":")
+                    && l.contains("bo@example.org"));
+    assertThat(outputText()).contains("bo@example.org");
+
+    var erased =
+        strands(
+            "erase",
+            "--subject",
+            "email=bo@example.org",
+            "--pipeline",
+            yaml.toString(),
+            "--master",
+            "local[2]");
+    assertThat(erased.exitCode()).as(erased.err()).isZero();
+    assertThat(erased.out())
+        .contains("customers_out: erased, 2 row(s), 0 remaining")
+        .contains("Verified: no row of the subject remains.")
+        .doesNotContain("bo@example.org");
+    assertThat(outputText())
+        .doesNotContain("bo@example.org")
+        .contains("ana@example.com")
+        .contains("cy@example.net")
+        .contains("di@example.com");
+    try (Stream<Path> siblings = Files.list(dir.resolve("out"))) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("customers");
+    }
+
+    var again =
+        strands(
+            "erase",
+            "--subject",
+            "email=bo@example.org",
+            "--pipeline",
+            yaml.toString(),
+            "--master",
+            "local[2]");
+    assertThat(again.out()).contains("customers_out: no-rows, 0 row(s)");
+
+    var report = strands("audit", "report", "--format", "json");
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    assertThat(report.out())
+        .contains("\"subject-exported\"")
+        .contains("\"subject-erased\"")
+        .contains("key=email value=hmac-sha256:")
+        .contains("status=erased rows=2 remaining=0")
+        .doesNotContain("bo@example.org");
+
+    Path html = dir.resolve("audit.html");
+    var htmlReport = strands("audit", "report", "--from", "2000-01-01", "--out", html.toString());
+    assertThat(htmlReport.exitCode()).as(htmlReport.err()).isZero();
+    assertThat(Files.readString(html))
+        .contains("<h1>Audit report</h1>")
+        .contains("Intact")
+        .contains("subject-erased");
+  }
+
+  @Test
+  void rejectsASubjectWithoutAColumnAndAnEmptyPeriod() throws Exception {
+    Path yaml = pipeline();
+    var bad = strands("erase", "--subject", "bo@example.org", "--pipeline", yaml.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("Invalid --subject").doesNotContain("bo@example.org");
+
+    var period = strands("audit", "report", "--from", "2026-11-02", "--to", "2026-11-01");
+    assertThat(period.exitCode()).isEqualTo(2);
+    assertThat(period.err())
+        .contains("Invalid period: --from 2026-11-02 is not before --to 2026-11-01");
+  }
+}
