@@ -332,16 +332,37 @@ public final class ExecutionMapper {
     return issues;
   }
 
-  /** The findings' fixes, {@code <type>: <summary>}, once each, in the findings' order. */
+  /**
+   * The findings' fixes, one per detector type like {@link #issues}: {@code <type>: <fix of the
+   * most severe finding>}, with {@code (N more findings of this type: see the report)} when there
+   * are more, in the findings' order (most severe first). The per-finding fixes stay in the report.
+   */
   public static List<String> recommendations(List<Finding> findings) {
-    Set<String> lines = new LinkedHashSet<>();
+    Map<String, List<Finding>> byType = new LinkedHashMap<>();
     for (Finding f : findings) {
-      String summary = f.recommendation().summary().strip().replaceAll("\\s+", " ");
-      if (!summary.isEmpty()) {
-        lines.add(f.type() + ": " + summary);
-      }
+      byType.computeIfAbsent(f.type(), k -> new ArrayList<>()).add(f);
     }
-    return List.copyOf(lines);
+    List<String> lines = new ArrayList<>();
+    byType.forEach(
+        (type, list) -> {
+          Finding worst = list.get(0);
+          for (Finding f : list) {
+            if (f.severity().compareTo(worst.severity()) < 0) {
+              worst = f;
+            }
+          }
+          String summary = worst.recommendation().summary().strip().replaceAll("\\s+", " ");
+          if (!summary.isEmpty()) {
+            lines.add(
+                type
+                    + ": "
+                    + summary
+                    + (list.size() > 1
+                        ? " (" + (list.size() - 1) + " more findings of this type: see the report)"
+                        : ""));
+          }
+        });
+    return lines;
   }
 
   /** The log's platform, {@code spark} when the log does not tell. */

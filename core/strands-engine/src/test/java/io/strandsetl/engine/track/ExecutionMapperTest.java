@@ -8,6 +8,8 @@ import io.strandsetl.engine.store.InMemoryTrackingStore;
 import io.strandsetl.eventlog.EventLogReader;
 import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.finding.Finding;
+import io.strandsetl.model.finding.Recommendation;
+import io.strandsetl.model.finding.Severity;
 import io.strandsetl.model.pipeline.PipelineSpec;
 import io.strandsetl.model.pipeline.PipelineTags;
 import io.strandsetl.model.run.AnalysisReport;
@@ -100,6 +102,45 @@ class ExecutionMapperTest {
         assertThat(issue.summary()).endsWith("(and " + (ofType.size() - 1) + " more)");
       }
     }
+    List<String> fixes = ExecutionMapper.recommendations(findings);
+    assertThat(fixes).hasSize(issues.size());
+    for (int i = 0; i < issues.size(); i++) {
+      assertThat(fixes.get(i)).startsWith(issues.get(i).type() + ": ");
+    }
+  }
+
+  @Test
+  void fixesAreOnePerDetectorTypeFromTheWorstFindingAndCountTheRest() {
+    List<Finding> findings =
+        List.of(
+            finding("missing-broadcast", Severity.LOW, "broadcast the 10 KiB side"),
+            finding("spill", Severity.HIGH, "more partitions"),
+            finding("missing-broadcast", Severity.MEDIUM, "broadcast the 40 KiB side"),
+            finding("missing-broadcast", Severity.LOW, "broadcast the 1 KiB side"));
+
+    assertThat(ExecutionMapper.recommendations(findings))
+        .containsExactly(
+            "missing-broadcast: broadcast the 40 KiB side (2 more findings of this type: see the"
+                + " report)",
+            "spill: more partitions");
+    assertThat(ExecutionMapper.issues(findings))
+        .containsExactly(
+            new DetectedIssue(
+                "missing-broadcast",
+                Severity.MEDIUM,
+                "title broadcast the 40 KiB side (and 2 more)"),
+            new DetectedIssue("spill", Severity.HIGH, "title more partitions"));
+  }
+
+  private static Finding finding(String type, Severity severity, String fix) {
+    return Finding.of(
+        type,
+        severity,
+        "title " + fix,
+        List.of(),
+        new Recommendation(fix, null, null, null, null),
+        null,
+        null);
   }
 
   @Test
