@@ -57,7 +57,15 @@ final class LambdaCostModel {
               maxTmpMb),
           in);
     }
-    double vcpuWanted = Math.min(usage.totalExecutorCores(), maxMb / mbPerVcpu);
+    // vCPU: the average number of cores the run kept busy (busy core-s / duration), the least
+    // that does not lengthen the run when work spreads evenly; never above the executors' cores.
+    double busyCores =
+        usage.durationSeconds() > 0
+            ? usage.busyCoreSeconds() / usage.durationSeconds()
+            : usage.totalExecutorCores();
+    double vcpuWanted =
+        Math.min(Math.min(usage.totalExecutorCores(), busyCores), maxMb / mbPerVcpu);
+    in.add(FormulaInput.derived("average-busy-cores", busyCores, "cores"));
     double memoryMb = Math.min(maxMb, Math.max(minMb, Math.max(workingMb, vcpuWanted * mbPerVcpu)));
     double vcpu = memoryMb / mbPerVcpu;
     in.add(FormulaInput.derived("memory", memoryMb, "MB"));

@@ -83,6 +83,19 @@ class PlatformCostModelsTest {
   }
 
   @Test
+  void lambdaIsSizedForTheCoresTheRunKeptBusyNotTheIdleOnes() {
+    // 8 cores allocated for 86 s but only 2 busy core-s: 1 GiB working memory is enough, and
+    // 1024 MB buys 0.58 vCPU, which does the 2 core-s well within the measured 86 s.
+    ResourceUsage idle =
+        new ResourceUsage(
+            86_000, 688, 2, 86, 1, 8, 1, 1, 1, 0, 0, 0, 0, 0, 0, null, null, List.of());
+    PlatformEstimate e = compare(idle, Platform.LAMBDA).own();
+    assertThat(e.estimatedSeconds()).isCloseTo(86, within(1e-9));
+    assertThat(e.computeUsd())
+        .isCloseTo(1024 / 1024.0 * 86 * 0.0000166667 + 0.20 / 1_000_000, within(1e-12));
+  }
+
+  @Test
   void lambdaIsNotFeasibleBeyondFifteenMinutes() {
     PlatformEstimate e =
         compare(ResourceUsage.ofCluster(1_200_000, 1, 1, 1), Platform.GLUE)
