@@ -325,6 +325,22 @@ class StoreCommandsTest {
   }
 
   @Test
+  void emptyStoreBadFormatAndMissingSubcommandAreSaidInOneLine() {
+    var empty = strands("history");
+    var badFormat = strands("issues", "--format", "xml");
+    var noSubcommand = AnalyzeCommandTest.run("audit");
+
+    assertThat(empty.exitCode()).isZero();
+    assertThat(empty.out().strip()).isEqualTo("No recorded runs match.");
+    assertThat(badFormat.exitCode()).isEqualTo(2);
+    assertThat(badFormat.err().strip())
+        .isEqualTo("strands: Invalid --format: 'xml' (use text or json)");
+    assertThat(noSubcommand.exitCode()).isEqualTo(2);
+    assertThat(noSubcommand.err().strip())
+        .isEqualTo("strands: audit needs a subcommand (see 'strands audit --help')");
+  }
+
+  @Test
   void unknownStoreTypeIsOneLineNamingTheKnownTypes() {
     var r = strands("history", "--set", "store.type=mongo");
 
