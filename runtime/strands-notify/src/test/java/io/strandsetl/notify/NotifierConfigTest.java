@@ -94,6 +94,7 @@ class NotifierConfigTest {
                 "notify.smtp.host", "mail",
                 "notify.ses.region", "eu-west-1"));
     try (Notifier notifier = Notifier.open(smtpKeysWithFileType, java.time.Clock.systemUTC())) {
+      assertThat(notifier.outbox().file()).isEqualTo(dir.resolve("o.db"));
       assertThat(smtpKeysWithFileType.unknownKeys("notify.")).isEmpty();
     }
   }

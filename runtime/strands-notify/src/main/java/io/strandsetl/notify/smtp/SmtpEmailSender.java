@@ -32,11 +32,22 @@ public final class SmtpEmailSender implements EmailSender {
     props.setProperty("mail.smtp.host", settings.host());
     props.setProperty("mail.smtp.port", Integer.toString(settings.port()));
     props.setProperty("mail.smtp.auth", Boolean.toString(settings.user() != null));
+    // With implicit TLS the connection is encrypted from the start: STARTTLS does not apply.
     props.setProperty(
-        "mail.smtp.starttls.enable", Boolean.toString(settings.startTls() != StartTls.OFF));
+        "mail.smtp.starttls.enable",
+        Boolean.toString(!settings.ssl() && settings.startTls() != StartTls.OFF));
     props.setProperty(
-        "mail.smtp.starttls.required", Boolean.toString(settings.startTls() == StartTls.REQUIRED));
-    props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        "mail.smtp.starttls.required",
+        Boolean.toString(!settings.ssl() && settings.startTls() == StartTls.REQUIRED));
+    props.setProperty("mail.smtp.ssl.enable", Boolean.toString(settings.ssl()));
+    if (settings.sslTrust().isEmpty()) {
+      props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+    } else {
+      // Explicitly trusted hosts (self-signed certificates): their certificate names are not
+      // checked either, as the operator vouched for the host, not for a name in a certificate.
+      props.setProperty("mail.smtp.ssl.trust", String.join(" ", settings.sslTrust()));
+      props.setProperty("mail.smtp.ssl.checkserveridentity", "false");
+    }
     String timeout = Integer.toString(settings.timeoutMs());
     props.setProperty("mail.smtp.connectiontimeout", timeout);
     props.setProperty("mail.smtp.timeout", timeout);

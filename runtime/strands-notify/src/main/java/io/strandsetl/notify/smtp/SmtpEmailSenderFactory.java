@@ -24,7 +24,9 @@ public final class SmtpEmailSenderFactory implements EmailSenderFactory {
         "notify.smtp.starttls",
         "notify.smtp.user",
         "notify.smtp.password",
-        "notify.smtp.timeout-ms");
+        "notify.smtp.timeout-ms",
+        "notify.smtp.ssl",
+        "notify.smtp.ssl-trust");
   }
 
   @Override

@@ -4,6 +4,8 @@ import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.config.Secret;
 import io.strandsetl.model.config.Settings;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -16,10 +18,21 @@ import java.util.Objects;
  * @param user login; null for a server without authentication
  * @param password login password; null without authentication. Printed as {@code ******}
  * @param timeoutMs connect, read and write timeout each, milliseconds
+ * @param ssl implicit TLS from the first byte (SMTPS, usually port 465); STARTTLS does not apply
+ * @param sslTrust hosts whose certificate is accepted without validation and without host-name
+ *     check (self-signed test or internal relays only); empty: every certificate is validated
  */
 public record SmtpSettings(
-    String host, int port, StartTls startTls, String user, Secret password, int timeoutMs) {
+    String host,
+    int port,
+    StartTls startTls,
+    String user,
+    Secret password,
+    int timeoutMs,
+    boolean ssl,
+    List<String> sslTrust) {
   public static final int DEFAULT_PORT = 587;
+  public static final int DEFAULT_SSL_PORT = 465;
   public static final int DEFAULT_TIMEOUT_MS = 30_000;
 
   public SmtpSettings {
@@ -40,11 +53,18 @@ public record SmtpSettings(
               + (user == null ? "" : user)
               + "' (notify.smtp.user and notify.smtp.password go together)");
     }
+    sslTrust = List.copyOf(sslTrust);
     if (timeoutMs <= 0) {
       throw new StrandsException(
           ErrorCode.INVALID_CONFIG,
           "Invalid notify.smtp.timeout-ms: '" + timeoutMs + "' (must be > 0)");
     }
+  }
+
+  /** Without implicit TLS and without trusted hosts. */
+  public SmtpSettings(
+      String host, int port, StartTls startTls, String user, Secret password, int timeoutMs) {
+    this(host, port, startTls, user, password, timeoutMs, false, List.of());
   }
 
   public static SmtpSettings from(Settings settings) {
@@ -57,13 +77,20 @@ public record SmtpSettings(
           ErrorCode.INVALID_CONFIG,
           "Invalid notify.smtp.starttls: '" + mode + "' (expected required, optional or off)");
     }
+    boolean ssl = settings.getBoolean("notify.smtp.ssl", false);
+    List<String> trust =
+        Arrays.stream(settings.string("notify.smtp.ssl-trust").orElse("").split("[\\s,]+"))
+            .filter(h -> !h.isBlank())
+            .toList();
     return new SmtpSettings(
         settings.string("notify.smtp.host").orElse(null),
-        settings.getInt("notify.smtp.port", DEFAULT_PORT),
+        settings.getInt("notify.smtp.port", ssl ? DEFAULT_SSL_PORT : DEFAULT_PORT),
         startTls,
         settings.string("notify.smtp.user").filter(u -> !u.isBlank()).orElse(null),
         settings.secret("notify.smtp.password").orElse(null),
-        settings.getInt("notify.smtp.timeout-ms", DEFAULT_TIMEOUT_MS));
+        settings.getInt("notify.smtp.timeout-ms", DEFAULT_TIMEOUT_MS),
+        ssl,
+        trust);
   }
 
   /** Without the password value, so that logging these settings is safe. */
@@ -81,6 +108,10 @@ public record SmtpSettings(
         + (password == null ? "none" : password)
         + ", timeoutMs="
         + timeoutMs
+        + ", ssl="
+        + ssl
+        + ", sslTrust="
+        + sslTrust
         + "]";
   }
 }

@@ -43,6 +43,7 @@ class MessageRendererTest {
     for (String body : List.of(content.text(), content.html())) {
       assertThat(body)
           .contains("SUCCEEDED")
+          .contains("2026-11-25 10:00:00 UTC") // tests run in America/Sao_Paulo: times stay UTC
           .contains("2m 05s")
           .contains("$0.0300")
           .contains("$0.0250") // compute

@@ -217,6 +217,64 @@ class SmtpEmailSenderTest {
   }
 
   @Test
+  void implicitTlsWithLoginDeliversToATrustedSelfSignedServer() throws Exception {
+    int tlsPort = freePort();
+    GreenMail smtps = new GreenMail(new ServerSetup(tlsPort, "127.0.0.1", "smtps"));
+    smtps.withConfiguration(
+        GreenMailConfiguration.aConfig().withUser("etl@example.com", "etl-user", "s3cret-pw"));
+    smtps.start();
+    try {
+      SmtpSettings trusted =
+          SmtpSettings.from(
+              Settings.of(
+                  Map.of(
+                      "notify.smtp.host", "127.0.0.1",
+                      "notify.smtp.port", Integer.toString(tlsPort),
+                      "notify.smtp.ssl", "true",
+                      "notify.smtp.ssl-trust", "127.0.0.1",
+                      "notify.smtp.user", "etl-user",
+                      "notify.smtp.password", "s3cret-pw",
+                      "notify.smtp.timeout-ms", "5000")));
+      SmtpSettings validating =
+          new SmtpSettings(
+              "127.0.0.1",
+              tlsPort,
+              StartTls.REQUIRED,
+              "etl-user",
+              Secret.of("s3cret-pw"),
+              5000,
+              true,
+              List.of());
+
+      SendResult ok =
+          new SmtpEmailSender(trusted).send(Emails.message("run/1", List.of("etl@example.com")));
+      SendResult untrusted =
+          new SmtpEmailSender(validating).send(Emails.message("run/2", List.of("etl@example.com")));
+
+      assertThat(ok).isInstanceOf(SendResult.Accepted.class);
+      assertThat(smtps.waitForIncomingEmail(5_000, 1)).isTrue();
+      assertThat(smtps.getReceivedMessages()[0].getSubject())
+          .isEqualTo("[Strands ETL] Job run/1 - SUCCEEDED");
+      // Without ssl-trust the self-signed certificate is refused: certificates are validated.
+      assertThat(untrusted).isInstanceOf(SendResult.Rejected.class);
+      assertThat(((SendResult.Rejected) untrusted).reason()).containsIgnoringCase("certif");
+      assertThat(smtps.getReceivedMessages()).hasSize(1);
+    } finally {
+      smtps.stop();
+    }
+  }
+
+  @Test
+  void sslDefaultsToPort465() {
+    SmtpSettings settings =
+        SmtpSettings.from(Settings.of(Map.of("notify.smtp.host", "m", "notify.smtp.ssl", "true")));
+
+    assertThat(settings.port()).isEqualTo(465);
+    assertThat(settings.ssl()).isTrue();
+    assertThat(settings.sslTrust()).isEmpty();
+  }
+
+  @Test
   void requiredStartTlsRefusesToSendToAServerWithoutIt() {
     // GreenMail's SMTP does not offer STARTTLS: with "required" nothing may go out in clear.
     server.start();
@@ -263,6 +321,7 @@ class SmtpEmailSenderTest {
   void notifySettingsAreAllReadSoNoneIsReportedUnknown() {
     Settings settings = settings(Map.of("notify.smtp.user", "u", "notify.smtp.password", "p"));
     try (Notifier notifier = Notifier.open(settings, clock)) {
+      assertThat(notifier.outbox().file()).isEqualTo(dir.resolve("outbox.db"));
       assertThat(settings.unknownKeys("notify.")).isEmpty();
       assertThat(NotifySettings.from(settings).outboxPath()).isEqualTo(dir.resolve("outbox.db"));
     }
