@@ -279,7 +279,15 @@ public final class MessageRenderer {
   }
 
   private static void issues(MessageDocument doc, List<DetectedIssue> issues) {
-    doc.heading("Issues (" + issues.size() + ")");
+    StringBuilder counts = new StringBuilder();
+    for (Severity severity : Severity.values()) {
+      long n = issues.stream().filter(issue -> issue.severity() == severity).count();
+      if (n > 0) {
+        counts.append(counts.isEmpty() ? ": " : ", ");
+        counts.append(n).append(' ').append(severity.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    doc.heading("Issues (" + issues.size() + counts + ")");
     if (issues.isEmpty()) {
       doc.paragraph("No issues detected.");
       return;

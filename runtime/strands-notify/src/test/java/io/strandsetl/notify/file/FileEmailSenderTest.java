@@ -124,4 +124,19 @@ class FileEmailSenderTest {
     }
     assertThat(emlFiles(dir)).isEmpty();
   }
+
+  @Test
+  void fileNameSaysWhenAndWhatSortsByTimeAndIsStable() {
+    io.strandsetl.notify.EmailMessage message =
+        io.strandsetl.notify.Emails.message("orders-daily", List.of("a@example.com"));
+
+    String name = FileEmailSender.fileName(message);
+
+    assertThat(name).matches("20261125-100000-job-orders-daily-succeeded-[0-9a-f]{8}\\.eml");
+    assertThat(FileEmailSender.fileName(message)).isEqualTo(name);
+    assertThat(
+            FileEmailSender.fileName(
+                io.strandsetl.notify.Emails.message("other", List.of("a@example.com"))))
+        .isNotEqualTo(name);
+  }
 }

@@ -62,6 +62,7 @@ class MessageRendererTest {
   void issuesAreListedMostSevereFirst() {
     String text = renderer.render(RunNotice.of(Runs.succeeded("j"))).text();
 
+    assertThat(text).contains("Issues (3: 1 high, 1 medium, 1 low)");
     assertThat(text.indexOf("HIGH data-skew"))
         .isLessThan(text.indexOf("MEDIUM spill"))
         .isGreaterThan(0);
