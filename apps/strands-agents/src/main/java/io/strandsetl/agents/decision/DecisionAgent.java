@@ -266,6 +266,7 @@ public final class DecisionAgent implements Agent {
     double seconds;
     boolean feasible = true;
     Double cost = null;
+    double unbilledSeconds = 0;
     switch (c) {
       case LOCAL -> {
         int cores = Math.max(1, settings.localCores());
@@ -316,17 +317,19 @@ public final class DecisionAgent implements Agent {
             cs / (4.0 * n * PARALLEL_EFFICIENCY)
                 + (c == Candidate.GLUE_FLEX ? GLUE_FLEX_STARTUP_S : GLUE_STARTUP_S);
         if (c == Candidate.GLUE_FLEX) {
+          // Flex waits for spare capacity before it starts; the wait is not billed.
+          unbilledSeconds = GLUE_FLEX_STARTUP_S - GLUE_STARTUP_S;
           reasons.add("Flex: cheaper DPU-hours, start waits for spare capacity, no SLA");
         }
       }
       case EMR_SERVERLESS -> {
         int n = workers(cs, 4, targetSeconds, 1, 200);
-        sizing = new Sizing(n, 4, 16, n + " workers of 4 vCPU / 16 GB");
+        sizing = new Sizing(n, 4, 16, n + " worker(s) of 4 vCPU / 16 GB");
         seconds = cs / (4.0 * n * PARALLEL_EFFICIENCY) + EMR_SERVERLESS_STARTUP_S;
       }
       case EMR_EC2 -> {
         int n = workers(cs, 4, targetSeconds, 1, 200);
-        sizing = new Sizing(n, 4, 16, n + " x m5.xlarge core nodes + 1 primary");
+        sizing = new Sizing(n, 4, 16, n + " x m5.xlarge core node(s) + 1 primary");
         seconds = cs / (4.0 * n * PARALLEL_EFFICIENCY) + EMR_EC2_STARTUP_S;
         reasons.add("cluster start-up (~7 min) is billed");
       }
@@ -334,7 +337,13 @@ public final class DecisionAgent implements Agent {
     }
     if (feasible && cost == null) {
       Optional<Quote> quote =
-          pricer.price(c, sizing, seconds, w.inputBytes(), w.shuffleBytes(), w.outputBytes());
+          pricer.price(
+              c,
+              sizing,
+              seconds - unbilledSeconds,
+              w.inputBytes(),
+              w.shuffleBytes(),
+              w.outputBytes());
       if (quote.isPresent()) {
         if (!quote.get().feasible()) {
           feasible = false;

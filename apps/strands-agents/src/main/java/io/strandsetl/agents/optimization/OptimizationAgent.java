@@ -152,7 +152,8 @@ public final class OptimizationAgent implements Agent {
     return advisor.advise(report);
   }
 
-  AnalysisReport report(String eventLog) {
+  /** The analysis of the run in {@code eventLog}: remembered, or read now with the detectors. */
+  public AnalysisReport report(String eventLog) {
     if (eventLog == null || eventLog.isBlank()) {
       throw new StrandsException(ErrorCode.INVALID_ARGUMENT, "Invalid eventLog: '' (required)");
     }

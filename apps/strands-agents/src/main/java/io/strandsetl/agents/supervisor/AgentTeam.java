@@ -3,9 +3,9 @@ package io.strandsetl.agents.supervisor;
 import io.strandsetl.agents.compliance.ComplianceAgent;
 import io.strandsetl.agents.compliance.ComplianceParticipant;
 import io.strandsetl.agents.cost.CostAgent;
+import io.strandsetl.agents.cost.CostEnginePricer;
 import io.strandsetl.agents.cost.CostParticipant;
 import io.strandsetl.agents.decision.DecisionAgent;
-import io.strandsetl.agents.decision.PlatformPricer;
 import io.strandsetl.agents.learning.LearningAgent;
 import io.strandsetl.agents.optimization.OptimizationAgent;
 import io.strandsetl.agents.optimization.OptimizationParticipant;
@@ -18,6 +18,7 @@ import io.strandsetl.agents.runtime.EventBus;
 import io.strandsetl.agents.runtime.InvocationLog;
 import io.strandsetl.agents.runtime.Timeouts;
 import io.strandsetl.agents.runtime.ToolRegistry;
+import io.strandsetl.cost.CostEngine;
 import io.strandsetl.engine.track.TrackingStores;
 import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.store.TrackingStore;
@@ -67,11 +68,13 @@ public final class AgentTeam implements AutoCloseable {
     this.executor = executor;
     Supplier<TrackingStore> lazy = this::store;
     this.learning = new LearningAgent(lazy);
-    this.decision = new DecisionAgent(settings, lazy, learning, PlatformPricer.NONE);
     this.optimization = new OptimizationAgent(settings, lazy);
+    this.cost = new CostAgent(CostEngine.fromSettings(settings), optimization, lazy, this.clock);
+    this.decision =
+        new DecisionAgent(
+            settings, lazy, learning, new CostEnginePricer(cost.engine(), this.clock));
     this.quality = new QualityAgent();
     this.compliance = new ComplianceAgent();
-    this.cost = new CostAgent();
     this.participants =
         List.of(
             new OptimizationParticipant(optimization),

@@ -3,19 +3,22 @@ package io.strandsetl.agents.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.strandsetl.agents.cost.CostEnginePricer;
 import io.strandsetl.agents.decision.DecisionAgent.PlatformRecommendation;
 import io.strandsetl.agents.decision.DecisionAgent.RecommendInput;
 import io.strandsetl.agents.learning.LearningAgent;
 import io.strandsetl.agents.learning.Runs;
+import io.strandsetl.cost.CostEngine;
 import io.strandsetl.engine.store.InMemoryTrackingStore;
 import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.store.RunRecord;
 import io.strandsetl.model.store.TrackingStore;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,27 +28,11 @@ class DecisionAgentTest {
   private static final long MIB = 1L << 20;
   private static final long GIB = 1L << 30;
 
-  /**
-   * Rates from shared/docs/PRICING.md applied to the sizing, per second: Glue $0.44 (Flex $0.29)
-   * per DPU-hour with a 1-minute minimum; EMR Serverless $0.052624 per vCPU-hour + $0.0057785 per
-   * GB-hour; EMR on EC2 m5.xlarge $0.240/h per node plus one primary; Lambda $0.0000166667 per
-   * GB-second. A hand-written stand-in for the cost engine's prices, enough to rank platforms.
-   */
+  /** The real cost engine with its default price catalog (shared/docs/PRICING.md). */
   static final PlatformPricer PRICES =
-      (p, s, seconds, in, sh, out) -> {
-        double h = seconds / 3600;
-        double usd =
-            switch (p) {
-              case GLUE_STANDARD -> s.workers() * 0.44 * Math.max(h, 1 / 60.0);
-              case GLUE_FLEX -> s.workers() * 0.29 * Math.max(h, 1 / 60.0);
-              case EMR_SERVERLESS ->
-                  s.workers() * (4 * 0.052624 + 16 * 0.0057785) * Math.max(h, 1 / 60.0);
-              case EMR_EC2 -> (s.workers() + 1) * 0.240 * h;
-              case LAMBDA -> 10 * 0.0000166667 * seconds;
-              case LOCAL, CLUSTER -> 0;
-            };
-        return Optional.of(new Quote(true, "", usd, p.id()));
-      };
+      new CostEnginePricer(
+          CostEngine.defaults(),
+          Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
 
   private final TrackingStore store = new InMemoryTrackingStore();
 
@@ -115,14 +102,25 @@ class DecisionAgentTest {
     long bytes = 300 * GIB;
     PlatformRecommendation fastest = timeOnly.recommend(new RecommendInput(null, bytes, null));
     double fastestCost = fastest.scores().get(0).estimatedCostUsd();
+    double cheapest =
+        fastest.scores().stream()
+            .filter(PlatformScore::feasible)
+            .mapToDouble(PlatformScore::estimatedCostUsd)
+            .min()
+            .orElseThrow();
+    assertThat(cheapest).isLessThan(fastestCost); // the fastest is not the cheapest here
+    double budget = (cheapest + fastestCost) / 2;
 
     PlatformRecommendation capped =
-        timeOnly.recommend(
-            new RecommendInput(null, bytes, new Constraints(fastestCost * 0.8, null, null)));
+        timeOnly.recommend(new RecommendInput(null, bytes, new Constraints(budget, null, null)));
 
     assertThat(capped.platform()).isNotEqualTo(fastest.platform());
     assertThat(capped.meetsConstraints()).isTrue();
-    assertThat(capped.scores().get(0).estimatedCostUsd()).isLessThanOrEqualTo(fastestCost * 0.8);
+    assertThat(capped.scores().get(0).estimatedCostUsd()).isLessThanOrEqualTo(budget);
+    assertThat(capped.scores())
+        .filteredOn(s -> s.platform().equals(fastest.platform()))
+        .first()
+        .satisfies(s -> assertThat(s.reasons()).anyMatch(r -> r.startsWith("over budget")));
   }
 
   @Test

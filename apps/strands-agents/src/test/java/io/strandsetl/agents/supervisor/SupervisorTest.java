@@ -177,13 +177,14 @@ class SupervisorTest {
           .isEqualTo(Conclusion.Status.TIMED_OUT);
       assertThat(r.conclusion("optimization").orElseThrow().status())
           .isEqualTo(Conclusion.Status.DONE);
-      assertThat(r.conclusion("cost").orElseThrow().status())
-          .isEqualTo(Conclusion.Status.NOT_AVAILABLE);
+      assertThat(r.conclusion("cost").orElseThrow().status()).isEqualTo(Conclusion.Status.DONE);
+      assertThat(r.conclusion("cost").orElseThrow().summary()).contains("on AWS the cheapest is");
       assertThat(r.conclusion("learning").orElseThrow().status()).isEqualTo(Conclusion.Status.DONE);
-      assertThat(r.stored()).startsWith("RECORDED in the given store (4 invocations");
+      assertThat(r.stored()).startsWith("RECORDED in the given store (5 invocations");
 
       ExecutionRecord stored = store.findExecution("20261125T000000Z-abc123").orElseThrow();
       assertThat(stored.decision().platform()).isEqualTo(r.decision().platform());
+      assertThat(stored.cost()).isNotNull();
       assertThat(stored.tags()).containsKey("optimization.advice.spark.sql.shuffle.partitions");
       assertThat(stored.tags()).containsKey("learning.stages");
       List<AgentInvocation> calls = store.invocations(stored.executionId());
@@ -193,6 +194,7 @@ class SupervisorTest {
               "decision.recommend_platform",
               "optimization.detect_issues",
               "optimization.recommend_config",
+              "cost.calculate_cost",
               "learning.record_run");
       assertThat(Files.readString(dir.resolve("run/agents.json")))
           .contains("\"TIMED_OUT\"")
