@@ -1,5 +1,6 @@
 package io.strandsetl.cli;
 
+import io.strandsetl.cost.CostEngine;
 import io.strandsetl.engine.track.TrackingStores;
 import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
@@ -108,10 +109,11 @@ final class ServeCommand implements Callable<Integer> {
               + " (known: server.host, server.port, server.viewer-token, server.admin-token,"
               + " server.anonymous-read, server.monthly-budget-usd, server.quality-alert-below)");
     }
+    CostEngine costEngine = CostEngine.fromSettings(settings);
     TrackingStore store = TrackingStores.open(settings);
     DashboardServer server;
     try {
-      server = DashboardServer.start(serverConfig, store, Clock.systemUTC(), List.of());
+      server = DashboardServer.start(serverConfig, store, Clock.systemUTC(), List.of(), costEngine);
     } catch (RuntimeException e) {
       store.close();
       throw new StrandsException(

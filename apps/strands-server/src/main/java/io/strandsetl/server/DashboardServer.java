@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.strandsetl.cost.CostEngine;
 import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.store.TrackingStore;
@@ -42,9 +43,19 @@ public final class DashboardServer implements AutoCloseable {
     this.config = config;
   }
 
-  /** Starts serving; extensions found by ServiceLoader are added after {@code extensions}. */
+  /** Starts serving with the cost engine's defaults. */
   public static DashboardServer start(
       ServerConfig config, TrackingStore store, Clock clock, List<ServerExtension> extensions) {
+    return start(config, store, clock, extensions, CostEngine.defaults());
+  }
+
+  /** Starts serving; extensions found by ServiceLoader are added after {@code extensions}. */
+  public static DashboardServer start(
+      ServerConfig config,
+      TrackingStore store,
+      Clock clock,
+      List<ServerExtension> extensions,
+      CostEngine costEngine) {
     // One daemon thread for background work (the audit-chain walk), so requests never wait on it.
     ExecutorService background =
         Executors.newSingleThreadExecutor(
@@ -55,7 +66,12 @@ public final class DashboardServer implements AutoCloseable {
             });
     DashboardQueries queries =
         new DashboardQueries(
-            store, clock, config.monthlyBudgetUsd(), config.qualityAlertBelow(), background);
+            store,
+            clock,
+            config.monthlyBudgetUsd(),
+            config.qualityAlertBelow(),
+            background,
+            costEngine);
     AccessControl access =
         new AccessControl(config.tokens(), new Sessions(clock), config.anonymousRead());
     List<ServerExtension> all = new ArrayList<>(extensions);

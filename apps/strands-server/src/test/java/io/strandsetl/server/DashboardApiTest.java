@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.strandsetl.cost.CostEngine;
 import io.strandsetl.engine.store.InMemoryTrackingStore;
 import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.store.IssueEntry;
@@ -124,7 +125,9 @@ class DashboardApiTest {
   @Test
   void everyTableEndpointAnswersColumnsAndRowsOfEqualWidth() throws Exception {
     List<ApiRoutes.Endpoint> endpoints =
-        new ApiRoutes(new DashboardQueries(store, Clock.systemUTC(), 0, 0.8, Runnable::run))
+        new ApiRoutes(
+                new DashboardQueries(
+                    store, Clock.systemUTC(), 0, 0.8, Runnable::run, CostEngine.defaults()))
             .endpoints();
     assertThat(endpoints).hasSizeGreaterThan(30);
     for (ApiRoutes.Endpoint e : endpoints) {
@@ -291,7 +294,9 @@ class DashboardApiTest {
     JsonNode doc = JSON.readTree(get("/api/openapi.json", VIEWER).body());
     assertThat(doc.get("openapi").asText()).isEqualTo("3.0.3");
     for (ApiRoutes.Endpoint e :
-        new ApiRoutes(new DashboardQueries(store, Clock.systemUTC(), 0, 0.8, Runnable::run))
+        new ApiRoutes(
+                new DashboardQueries(
+                    store, Clock.systemUTC(), 0, 0.8, Runnable::run, CostEngine.defaults()))
             .endpoints()) {
       assertThat(doc.get("paths").has(e.path())).as(e.path()).isTrue();
     }
@@ -320,6 +325,9 @@ class DashboardApiTest {
     assertThat(run.statusCode()).isEqualTo(200);
     assertThat(run.body()).contains("/api/runs/" + firstRun + "/metrics");
     assertThat(get("/runs/nope", VIEWER).statusCode()).isEqualTo(404);
+    JsonNode record = JSON.readTree(get("/api/runs/" + firstRun, VIEWER).body());
+    assertThat(record.get("execution").get("executionId").asText()).isEqualTo(firstRun);
+    assertThat(record.get("invocations")).hasSize(3);
   }
 
   static String between(String text, String start, String end) {

@@ -117,9 +117,13 @@ public final class ApiRoutes {
     get(
         "/api/cost/forecast",
         "Cost",
-        "Daily cost and a 30-day forecast with its 95% interval",
-        Map.of("days", "days to forecast (default 30)"),
-        (c, f) -> q.costForecast(f, intParam(c, "days", 30, 365)));
+        "Daily cost and the cost engine's forecast with 80% bounds",
+        (c, f) -> q.costForecast(f));
+    get(
+        "/api/cost/forecast/summary",
+        "Cost",
+        "Forecast method, totals over the horizon and backtest error",
+        (c, f) -> q.costForecastSummary(f));
     get("/api/cost/budget", "Cost", "Budget vs actual, burn rate", (c, f) -> q.budget(f));
     get(
         "/api/cost/suggestions",

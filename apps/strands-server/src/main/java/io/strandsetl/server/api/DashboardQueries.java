@@ -2,6 +2,10 @@ package io.strandsetl.server.api;
 
 import static io.strandsetl.server.api.Table.col;
 
+import io.strandsetl.cost.CostEngine;
+import io.strandsetl.cost.forecast.Forecast;
+import io.strandsetl.cost.forecast.ForecastPoint;
+import io.strandsetl.cost.trend.CostPoint;
 import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.finding.Severity;
@@ -72,6 +76,7 @@ public final class DashboardQueries {
   private final double monthlyBudgetUsd;
   private final double qualityAlertBelow;
   private final Executor background;
+  private final CostEngine costEngine;
   private volatile CompletableFuture<Checked> audit;
 
   /** A verification and when it finished. */
@@ -81,18 +86,21 @@ public final class DashboardQueries {
    * @param monthlyBudgetUsd monthly budget, USD; 0 = none
    * @param qualityAlertBelow overall quality (fraction) under which a measurement is an alert
    * @param background runs the audit-chain verification (a walk over the whole chain)
+   * @param costEngine makes the cost forecast
    */
   public DashboardQueries(
       TrackingStore store,
       Clock clock,
       double monthlyBudgetUsd,
       double qualityAlertBelow,
-      Executor background) {
+      Executor background,
+      CostEngine costEngine) {
     this.store = store;
     this.clock = clock;
     this.monthlyBudgetUsd = monthlyBudgetUsd;
     this.qualityAlertBelow = qualityAlertBelow;
     this.background = background;
+    this.costEngine = costEngine;
   }
 
   public TrackingStore store() {
@@ -278,8 +286,69 @@ public final class DashboardQueries {
     return t.build();
   }
 
-  /** Daily cost over the window (0 on days without runs), then {@code days} forecast days. */
-  public Table costForecast(DashboardFilter f, int days) {
+  /**
+   * Daily cost, then the cost engine's forecast ({@code cost.forecast.days} days, Holt-Winters or
+   * linear, with 80% bounds). History: the window, or the 90 days up to its last day if longer;
+   * days without runs count $0. Actual values are shown for the window only.
+   */
+  public Table costForecast(DashboardFilter f) {
+    Forecast forecast = forecast(f);
+    TreeMap<LocalDate, Double> daily = dailyCost(f.withDays(f.from(), f.to()));
+    Table.Builder t =
+        Table.with(
+            col("day", "Day"),
+            col("actual_usd", "Actual", "USD"),
+            col("forecast_usd", "Forecast", "USD"),
+            col("low_usd", "Low (80%)", "USD"),
+            col("high_usd", "High (80%)", "USD"));
+    daily.forEach((d, usd) -> t.row(d.toString(), round(usd, 2), null, null, null));
+    for (ForecastPoint p : forecast.points()) {
+      t.row(
+          p.day().toString(),
+          null,
+          round(p.expectedUsd(), 2),
+          round(p.lowerUsd(), 2),
+          round(p.upperUsd(), 2));
+    }
+    return t.build();
+  }
+
+  /** How the forecast was made and its totals over the horizon. */
+  public Table costForecastSummary(DashboardFilter f) {
+    Forecast forecast = forecast(f);
+    return Table.with(
+            col("method", "Method"),
+            col("history_days", "History", "days"),
+            col("horizon_days", "Horizon", "days"),
+            col("total_usd", "Expected total", "USD"),
+            col("total_low_usd", "Low total (80%)", "USD"),
+            col("total_high_usd", "High total (80%)", "USD"),
+            col("backtest_mape_pct", "Backtest error (MAPE, last 7 days)", "%"),
+            col("reason", "Why this method"))
+        .row(
+            forecast.method().name(),
+            forecast.historyDays(),
+            forecast.points().size(),
+            round(forecast.totalUsd(), 2),
+            round(forecast.totalLowerUsd(), 2),
+            round(forecast.totalUpperUsd(), 2),
+            forecast.backtestMapePercent() == null
+                ? null
+                : round(forecast.backtestMapePercent(), 1),
+            forecast.reason())
+        .build();
+  }
+
+  private Forecast forecast(DashboardFilter f) {
+    LocalDate first = f.from().isBefore(f.to().minusDays(89)) ? f.from() : f.to().minusDays(89);
+    List<CostPoint> points = new ArrayList<>();
+    dailyCost(f.withDays(first, f.to()))
+        .forEach((day, usd) -> points.add(new CostPoint(day, "*", null, null, usd)));
+    return costEngine.forecast(points, f.to());
+  }
+
+  /** Cost per day of the filter's days, 0 on days without runs, USD. */
+  private TreeMap<LocalDate, Double> dailyCost(DashboardFilter f) {
     TreeMap<LocalDate, Double> daily = new TreeMap<>();
     for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
       daily.put(d, 0.0);
@@ -287,23 +356,7 @@ public final class DashboardQueries {
     for (RunStats s : store.runsOverTime(runFilter(f), TimeBucket.DAY)) {
       daily.put(LocalDate.parse(s.key()), s.costUsd());
     }
-    Table.Builder t =
-        Table.with(
-            col("day", "Day"),
-            col("actual_usd", "Actual", "USD"),
-            col("forecast_usd", "Forecast", "USD"),
-            col("low_usd", "Low (95%)", "USD"),
-            col("high_usd", "High (95%)", "USD"));
-    daily.forEach((d, usd) -> t.row(d.toString(), round(usd, 2), null, null, null));
-    for (Forecast.Point p : Forecast.ahead(new ArrayList<>(daily.values()), days)) {
-      t.row(
-          f.to().plusDays(p.dayOffset()).toString(),
-          null,
-          round(p.expectedUsd(), 2),
-          round(p.lowUsd(), 2),
-          round(p.highUsd(), 2));
-    }
-    return t.build();
+    return daily;
   }
 
   /**
@@ -1111,8 +1164,27 @@ public final class DashboardQueries {
     return t.build();
   }
 
-  /** Jobs, teams and platforms with runs in the last 90 days, for the filter bar. */
+  /**
+   * Jobs, teams and platforms with runs in the last 90 days, for the filter bar of every page; kept
+   * for {@link #CHOICES_TTL_NANOS} so that page loads do not group 90 days of rollups each time.
+   */
   public Map<String, List<String>> filterChoices() {
+    long now = System.nanoTime();
+    Map.Entry<Long, Map<String, List<String>>> cached = choices;
+    if (cached != null && now - cached.getKey() < CHOICES_TTL_NANOS) {
+      return cached.getValue();
+    }
+    Map<String, List<String>> fresh = readFilterChoices();
+    choices = Map.entry(now, fresh);
+    return fresh;
+  }
+
+  /** How long the filter bar's choices are reused: 60 s, in nanoseconds (monotonic clock). */
+  static final long CHOICES_TTL_NANOS = 60_000_000_000L;
+
+  private volatile Map.Entry<Long, Map<String, List<String>>> choices;
+
+  private Map<String, List<String>> readFilterChoices() {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     RunFilter recent = RunFilter.between(today.minusDays(89), today);
     Map<String, List<String>> out = new LinkedHashMap<>();

@@ -94,11 +94,8 @@ public final class Pages {
                   "Cost by job type",
                   "/api/cost/by-job-type",
                   Map.of("x", "job_type", "y", "cost_usd")),
-              Card.wide(
-                  "forecast",
-                  "Cost forecast (30 days, 95% interval)",
-                  "/api/cost/forecast",
-                  Map.of()),
+              Card.wide("forecast", "Cost forecast (80% bounds)", "/api/cost/forecast", Map.of()),
+              Card.wide("table", "Forecast method", "/api/cost/forecast/summary", Map.of()),
               new Card("table", "Top 10 most expensive jobs", "/api/cost/top-jobs", Map.of()),
               new Card("table", "Budget vs actual", "/api/cost/budget", Map.of()),
               Card.wide("table", "Optimisation suggestions", "/api/cost/suggestions", Map.of()));

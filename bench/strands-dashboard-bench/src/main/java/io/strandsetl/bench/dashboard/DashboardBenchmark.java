@@ -107,7 +107,7 @@ public final class DashboardBenchmark {
             (System.nanoTime() - auditStart) / 1e9);
         measureApi(http, server.url(), samples);
         if (Files.isExecutable(chromium)) {
-          measurePages(chromium, server.url(), pageLoads);
+          measurePages(chromium, server.url(), pageLoads, a.get("screenshots"));
         } else {
           System.out.println("pages: skipped, no Chromium at " + chromium);
         }
@@ -213,7 +213,7 @@ public final class DashboardBenchmark {
         worst / API_TARGET_MS);
   }
 
-  static void measurePages(Path chromium, String base, int loads) {
+  static void measurePages(Path chromium, String base, int loads, String screenshots) {
     try (Playwright playwright =
             Playwright.create(
                 new Playwright.CreateOptions()
@@ -260,6 +260,13 @@ public final class DashboardBenchmark {
             times.add(Double.parseDouble(page.getAttribute("body", "data-ready-ms")));
           }
         }
+        if (screenshots != null) {
+          String name = path.equals("/") ? "overview" : path.substring(1);
+          page.screenshot(
+              new Page.ScreenshotOptions()
+                  .setPath(Paths.get(screenshots, name + ".png"))
+                  .setFullPage(true));
+        }
         times.sort(Double::compare);
         double max = times.get(times.size() - 1);
         worst = Math.max(worst, max);
@@ -288,7 +295,7 @@ public final class DashboardBenchmark {
         throw new IllegalArgumentException(
             "Invalid argument: '"
                 + args[i]
-                + "' (expected --runs N --days D --samples S --page-loads L --db FILE --chromium PATH --seed-only true)");
+                + "' (expected --runs N --days D --samples S --page-loads L --db FILE --chromium PATH --seed-only true --screenshots DIR)");
       }
       out.put(args[i].substring(2), args[++i]);
     }

@@ -277,7 +277,7 @@
     chart.setOption({
       color: ['#1565c0', '#ef6c00'],
       tooltip: TOOLTIP,
-      legend: { bottom: 0, data: ['Actual (USD)', 'Forecast (USD)', '95% interval'] },
+      legend: { bottom: 0, data: ['Actual (USD)', 'Forecast (USD)', '80% bounds'] },
       grid: { left: 60, right: 20, top: 20, bottom: 60 },
       xAxis: { type: 'category', data: days },
       yAxis: { type: 'value' },
@@ -285,7 +285,7 @@
         { name: 'Actual (USD)', type: 'line', showSymbol: false, data: col(actual) },
         { name: 'Forecast (USD)', type: 'line', showSymbol: false, lineStyle: { type: 'dashed' }, data: col(fc) },
         { name: 'low', type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, data: col(low) },
-        { name: '95% interval', type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 },
+        { name: '80% bounds', type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 },
           areaStyle: { color: 'rgba(239,108,0,0.18)' },
           data: table.rows.map(function (r) { return r[high] === null ? null : r[high] - r[low]; }) }
       ]
