@@ -69,7 +69,19 @@ final class NationalIdRecognizer implements Recognizer {
         boolean better = true;
         for (int i = 0; i < out.size(); i++) {
           Match o = out.get(i);
-          if (o.overlaps(match)) {
+          if (o.start() == match.start() && o.end() == match.end() && o.score() == match.score()) {
+            // The same digits pass two schemes' checks: say both, the context decides for people.
+            out.set(
+                i,
+                new Match(
+                    entity(),
+                    name(),
+                    o.start(),
+                    o.end(),
+                    o.score(),
+                    o.detail().replace(" check ok", "") + "|" + scheme.id() + " check ok"));
+            better = false;
+          } else if (o.overlaps(match)) {
             if (o.score() >= match.score()) {
               better = false;
             } else {

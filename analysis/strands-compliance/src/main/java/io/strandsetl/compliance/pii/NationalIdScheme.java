@@ -69,7 +69,7 @@ record NationalIdScheme(String id, Pattern pattern, Predicate<String> check, dou
             DIGITS_ONLY),
         new NationalIdScheme(
             "no_fodselsnummer",
-            Pattern.compile("(?<![\\d-])\\d{2}-?\\d{2}-?\\d{2}[- ]?\\d{2}-?\\d{3}(?![\\d-])"),
+            Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){10}(?![\\d-])"),
             NationalIdScheme::norwegianFodselsnummer,
             DIGITS_ONLY),
         new NationalIdScheme(

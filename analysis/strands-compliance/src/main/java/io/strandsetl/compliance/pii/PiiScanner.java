@@ -10,6 +10,7 @@ import java.util.List;
  * wins, then the longer span. Thread-safe; build one per thread or task and reuse it.
  */
 public final class PiiScanner {
+  static final String COLUMN_CONTEXT = "column context";
   private final ScannerOptions options;
   private final List<Recognizer> recognizers;
 
@@ -71,7 +72,7 @@ public final class PiiScanner {
       for (Match m : r.find(text)) {
         Match scored = m;
         if (columnContext) {
-          scored = m.withScore(Confidence.withContext(m.score()), "column context");
+          scored = m.withScore(Confidence.withContext(m.score()), COLUMN_CONTEXT);
         } else if (m.score() < options.threshold()
             && Confidence.withContext(m.score()) >= options.threshold()
             && nearbyContext(text, m, r)) {
@@ -95,7 +96,7 @@ public final class PiiScanner {
       case IBAN -> s.digits() >= 2 && s.letters() >= 2 && length >= 15;
       case IP_ADDRESS -> (s.dot() && s.digits() >= 4) || s.colon();
       case DATE_OF_BIRTH -> s.digits() >= 4;
-      case NATIONAL_ID -> s.digits() >= 6;
+      case NATIONAL_ID -> s.digits() >= 6 || (s.letters() >= 9 && length >= 16);
       case PERSON_NAME, CITY -> s.letters() > 0;
       case STREET_ADDRESS -> s.letters() > 0;
       case ZIP_CODE, AGE -> s.digits() > 0;
@@ -138,9 +139,14 @@ public final class PiiScanner {
     return false;
   }
 
+  /**
+   * Overlaps go to the match the column name supports (a 13-digit Luhn number in a column {@code
+   * national_id} is an ID, in {@code card_number} a card), then to the higher score, then to the
+   * longer span.
+   */
   private static final Comparator<Match> BEST_FIRST =
-      Comparator.comparingDouble(Match::score)
-          .reversed()
+      Comparator.comparing((Match m) -> !m.detail().endsWith(COLUMN_CONTEXT))
+          .thenComparing(Comparator.comparingDouble(Match::score).reversed())
           .thenComparing(Comparator.comparingInt(Match::length).reversed())
           .thenComparingInt(Match::start);
 
