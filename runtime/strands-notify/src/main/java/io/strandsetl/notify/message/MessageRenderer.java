@@ -407,7 +407,10 @@ public final class MessageRenderer {
             .row("Budget", usd(alert.budgetUsd()))
             .row("Spent", usd(alert.spentUsd()), exceeded ? Tone.BAD : Tone.WARN)
             .row("Used", percent(alert.usedFraction()))
-            .row("Remaining", usd(Math.max(0, alert.budgetUsd() - alert.spentUsd())));
+            .row(
+                exceeded ? "Over budget by" : "Remaining",
+                usd(Math.abs(alert.budgetUsd() - alert.spentUsd())),
+                exceeded ? Tone.BAD : null);
     if (alert.forecastUsd() != null) {
       doc.row("Forecast for the period", usd(alert.forecastUsd()));
     }

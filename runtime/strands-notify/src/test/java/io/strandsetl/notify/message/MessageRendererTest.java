@@ -262,7 +262,8 @@ class MessageRendererTest {
     assertThat(warning.text()).contains("85.0 %").contains("$120.00").contains("$15.00");
     assertThat(exceeded.subject())
         .isEqualTo("[Strands ETL] Alert: budget exceeded for orders-daily (2026-11)");
-    assertThat(exceeded.text()).contains("101.5 %").contains("Remaining:").contains("$0.0000");
+    assertThat(exceeded.text()).contains("101.5 %").contains("Over budget by:").contains("$1.50");
+    assertThat(warning.text()).contains("Remaining:");
     assertThat(warning.key()).isNotEqualTo(exceeded.key());
     assertThatThrownBy(() -> new BudgetAlert("j", "2026-11", 100, 79, null))
         .hasMessageContaining("below 80 % of the budget");
