@@ -26,6 +26,7 @@ import io.strandsetl.model.finding.Finding;
 import io.strandsetl.model.run.RunAnalysis;
 import io.strandsetl.model.store.ExecutionRecord;
 import io.strandsetl.model.store.TimeBucket;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,10 +47,17 @@ import java.util.List;
 public final class CostEngine {
   private final CostConfig config;
   private final CostCalculator calculator;
+  private final Clock clock;
 
   public CostEngine(CostConfig config, PriceCatalog catalog) {
+    this(config, catalog, Clock.systemUTC());
+  }
+
+  /** {@code clock} dates a run whose log has no start time (prices of that day are used). */
+  public CostEngine(CostConfig config, PriceCatalog catalog, Clock clock) {
     this.config = config;
     this.calculator = new CostCalculator(catalog);
+    this.clock = clock;
   }
 
   /** Bundled catalog, overrides and settings from {@code cost.*} keys. */
@@ -85,14 +93,15 @@ public final class CostEngine {
 
   /**
    * Prices an analysed event log. {@code platform} null = the platform the log names ({@code
-   * ApplicationInfo.platform}); the usage date is the application's UTC start day.
+   * ApplicationInfo.platform}); the usage date is the application's UTC start day (today by the
+   * engine's clock when the log has none).
    */
   public CostComparison calculate(RunAnalysis run, Platform platform) {
     ResourceUsage usage = RunUsageMapper.fromRun(run);
     Platform p = platform != null ? platform : Platform.fromName(run.application().platform());
     LocalDate day =
         run.application().startTime() == null
-            ? LocalDate.now(ZoneOffset.UTC)
+            ? LocalDate.now(clock.withZone(ZoneOffset.UTC))
             : LocalDate.ofInstant(run.application().startTime(), ZoneOffset.UTC);
     return calculate(usage, options(p, day));
   }

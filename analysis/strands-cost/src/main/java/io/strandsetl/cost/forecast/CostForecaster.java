@@ -50,9 +50,9 @@ public final class CostForecaster {
           0,
           0,
           null,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN);
+          null,
+          null,
+          null);
     }
     Fit fit = fit(daily);
     Double mape = null;
@@ -76,8 +76,9 @@ public final class CostForecaster {
       lower += lo;
       upper += hi;
     }
+    boolean hw = fit.method == ForecastMethod.HOLT_WINTERS;
     String reason =
-        fit.method == ForecastMethod.HOLT_WINTERS
+        hw
             ? String.format(
                 Locale.ROOT,
                 "%d days of history: Holt-Winters additive, weekly season, alpha=%s beta=%s"

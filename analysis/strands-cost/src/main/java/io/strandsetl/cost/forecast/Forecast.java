@@ -14,9 +14,9 @@ import java.util.List;
  * @param totalUpperUsd sum of the upper bounds
  * @param backtestMapePercent MAPE of the same method fitted without the last 7 days and scored on
  *     them (days with $0 actual skipped); null when the shorter history allows no forecast
- * @param alpha level smoothing (Holt-Winters), else NaN
- * @param beta trend smoothing (Holt-Winters), else NaN
- * @param gamma season smoothing (Holt-Winters), else NaN
+ * @param alpha level smoothing (Holt-Winters), else null
+ * @param beta trend smoothing (Holt-Winters), else null
+ * @param gamma season smoothing (Holt-Winters), else null
  */
 public record Forecast(
     ForecastMethod method,
@@ -27,9 +27,9 @@ public record Forecast(
     double totalLowerUsd,
     double totalUpperUsd,
     Double backtestMapePercent,
-    double alpha,
-    double beta,
-    double gamma) {
+    Double alpha,
+    Double beta,
+    Double gamma) {
   public Forecast {
     points = List.copyOf(points);
   }

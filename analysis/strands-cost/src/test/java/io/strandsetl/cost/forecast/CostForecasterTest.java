@@ -45,6 +45,8 @@ class CostForecasterTest {
     for (long seed = 1; seed <= 5; seed++) {
       Forecast f = CostForecaster.forecast(series(84, 3, seed), LAST, 30);
       assertThat(f.method()).isEqualTo(ForecastMethod.HOLT_WINTERS);
+      assertThat(f.alpha()).isNotNull();
+      assertThat(f.reason()).startsWith("84 days of history: Holt-Winters additive, weekly season");
       assertThat(f.points()).hasSize(30);
       assertThat(f.points().get(0).day()).isEqualTo(LAST.plusDays(1));
       assertThat(f.backtestMapePercent()).isNotNull().isLessThan(5.0);
@@ -91,6 +93,7 @@ class CostForecasterTest {
     }
     Forecast f = CostForecaster.forecast(y, LAST, 30);
     assertThat(f.method()).isEqualTo(ForecastMethod.LINEAR);
+    assertThat(f.alpha()).isNull();
     assertThat(f.reason())
         .isEqualTo("21 days of history (< 28 for a weekly Holt-Winters): least-squares line");
     assertThat(f.points().get(0).expectedUsd()).isCloseTo(52, within(1e-9));
