@@ -114,12 +114,18 @@ class DashboardBrowserIT {
     ready(page);
   }
 
-  /** Series data points of the ECharts instance in {@code chart}. */
+  /**
+   * The fewest defined data points of any series of the ECharts instance in {@code chart} (a series
+   * bound to a column that does not exist has none), -1 without an instance.
+   */
   static int seriesPoints(Page page, ElementHandle chart) {
     Object n =
         page.evaluate(
             "el => { const c = echarts.getInstanceByDom(el); if (!c) return -1;"
-                + " return c.getOption().series.reduce((s, x) => s + (x.data ? x.data.length : 0), 0); }",
+                + " const defined = d => d !== null && d !== undefined"
+                + "   && (typeof d !== 'object' || Array.isArray(d) || d.value !== undefined);"
+                + " return Math.min(...c.getOption().series.map("
+                + "   x => (x.data || []).filter(defined).length)); }",
             chart);
     return ((Number) n).intValue();
   }

@@ -61,7 +61,7 @@ public final class Pages {
                   "bar",
                   "Executions by status",
                   "/api/overview/status",
-                  Map.of("x", "status", "y", "executions,last_24h")),
+                  Map.of("x", "status", "y", "executions,last_day")),
               Card.wide("table", "Latest executions", "/api/executions?limit=20", Map.of()));
       case "timeline" ->
           List.of(
@@ -96,8 +96,8 @@ public final class Pages {
                   Map.of("x", "job_type", "y", "cost_usd")),
               Card.wide("forecast", "Cost forecast (80% bounds)", "/api/cost/forecast", Map.of()),
               Card.wide("table", "Forecast method", "/api/cost/forecast/summary", Map.of()),
-              new Card("table", "Top 10 most expensive jobs", "/api/cost/top-jobs", Map.of()),
-              new Card("table", "Budget vs actual", "/api/cost/budget", Map.of()),
+              Card.wide("table", "Top 10 most expensive jobs", "/api/cost/top-jobs", Map.of()),
+              Card.wide("table", "Budget vs actual", "/api/cost/budget", Map.of()),
               Card.wide("table", "Optimisation suggestions", "/api/cost/suggestions", Map.of()));
       case "quality" ->
           List.of(
@@ -138,7 +138,7 @@ public final class Pages {
                   "bar",
                   "By severity",
                   "/api/issues/by-severity",
-                  Map.of("x", "severity", "y", "issues,active")),
+                  Map.of("x", "severity", "y", "occurrences,active")),
               new Card(
                   "pie",
                   "Resolution status",

@@ -39,6 +39,7 @@
 
   function formatNumber(v, unit) {
     if (typeof v !== 'number') { return v === null || v === undefined ? '—' : String(v); }
+    if (!unit) { return String(v); } // ids and sequence numbers: no grouping
     if (unit === 'bytes') {
       var units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
       var i = 0;
@@ -88,6 +89,7 @@
           td.appendChild(el('span', 'tag tag-' + String(v).toLowerCase(), v));
         } else {
           td.textContent = formatNumber(v, col.unit);
+          if (typeof v === 'string' && v.length > 40) { td.className = 'long'; }
         }
         tr.appendChild(td);
       });
@@ -174,6 +176,11 @@
       return { type: kind === 'line' ? 'line' : 'bar', name: columnLabel(table, key), showSymbol: false,
         data: table.rows.map(function (r) { return r[i]; }) };
     });
+    if (horizontal) {
+      // One readable row per category: the chart grows with the number of bars.
+      body.querySelector('.chart').style.height = Math.max(300, categories.length * 14 * ys.length + 90) + 'px';
+      chart.resize();
+    }
     var categoryAxis = { type: 'category', data: categories, axisLabel: { hideOverlap: true } };
     var valueAxis = { type: 'value' };
     chart.setOption({
