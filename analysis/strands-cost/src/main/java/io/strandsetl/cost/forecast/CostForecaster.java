@@ -93,7 +93,17 @@ public final class CostForecaster {
                 n,
                 HOLT_WINTERS_MIN_DAYS);
     return new Forecast(
-        fit.method, reason, n, points, total, lower, upper, mape, fit.alpha, fit.beta, fit.gamma);
+        fit.method,
+        reason,
+        n,
+        points,
+        total,
+        lower,
+        upper,
+        mape,
+        hw ? fit.alpha : null,
+        hw ? fit.beta : null,
+        hw ? fit.gamma : null);
   }
 
   /** Mean absolute percentage error over days with a non-zero actual; null when there is none. */
