@@ -126,9 +126,14 @@ public final class Notifier implements AutoCloseable {
     return submit(renderer.render(alert), merge(recipients), runDirectory);
   }
 
-  /** Retries every pending message that is due; see {@link Outbox#drain()}. */
+  /**
+   * Retries every pending message that is due ({@link Outbox#drain()}), then deletes SENT and
+   * FAILED messages older than {@code notify.outbox.keep-days}.
+   */
   public List<Delivery> drain() {
-    return outbox.drain();
+    List<Delivery> attempted = outbox.drain();
+    outbox.purge(clock.instant().minus(settings.keep()));
+    return attempted;
   }
 
   private Optional<Delivery> submit(MessageContent content, List<String> to, Path runDirectory) {

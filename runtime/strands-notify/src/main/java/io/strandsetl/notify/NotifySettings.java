@@ -22,6 +22,8 @@ import java.util.List;
  * @param outboxPath {@code notify.outbox.path}, default {@code ~/.strands/notify-outbox.db}
  * @param retry {@code notify.outbox.max-attempts} (10), {@code initial-backoff-seconds} (30),
  *     {@code max-backoff-seconds} (3600), {@code lease-seconds} (300)
+ * @param keep {@code notify.outbox.keep-days} (30): SENT and FAILED messages older than this are
+ *     deleted by {@link Notifier#drain()}; a notification re-sent after that is sent again
  */
 public record NotifySettings(
     boolean enabled,
@@ -30,11 +32,17 @@ public record NotifySettings(
     List<String> to,
     String dashboardUrl,
     Path outboxPath,
-    RetryPolicy retry) {
+    RetryPolicy retry,
+    Duration keep) {
   public static final String DEFAULT_FROM = "strands-etl@localhost";
 
   public NotifySettings {
     to = List.copyOf(to);
+    if (keep.isNegative() || keep.isZero()) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG,
+          "Invalid notify.outbox.keep-days: '" + keep.toDays() + "' (must be >= 1)");
+    }
   }
 
   public static NotifySettings from(Settings settings) {
@@ -80,6 +88,7 @@ public record NotifySettings(
                     "notify.outbox.max-backoff-seconds", defaults.maxDelay().toSeconds())),
             Duration.ofSeconds(
                 settings.getLong("notify.outbox.lease-seconds", defaults.lease().toSeconds())));
-    return new NotifySettings(enabled, type, from, to, dashboard, outbox, retry);
+    Duration keep = Duration.ofDays(settings.getLong("notify.outbox.keep-days", 30));
+    return new NotifySettings(enabled, type, from, to, dashboard, outbox, retry, keep);
   }
 }

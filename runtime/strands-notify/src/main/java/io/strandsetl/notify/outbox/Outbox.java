@@ -220,6 +220,23 @@ public final class Outbox implements AutoCloseable {
     return attempted;
   }
 
+  /**
+   * Deletes SENT and FAILED messages created before {@code cutoff}; PENDING and SENDING ones are
+   * never deleted.
+   *
+   * @return the number of messages deleted
+   */
+  public synchronized int purge(Instant cutoff) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "DELETE FROM outbox_message WHERE status IN ('SENT', 'FAILED') AND created_at_us < ?")) {
+      ps.setLong(1, micros(cutoff));
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("purge old messages", e);
+    }
+  }
+
   public synchronized Optional<Delivery> find(String messageId) {
     try (PreparedStatement ps =
         connection.prepareStatement(

@@ -276,4 +276,26 @@ class OutboxTest {
         .hasMessage(
             "Invalid notify.outbox.max-backoff-seconds: '10' (must be >= the initial backoff 60)");
   }
+
+  @Test
+  void purgeDeletesOldSentAndFailedButNeverPendingMessages() {
+    ScriptedSender sender =
+        new ScriptedSender()
+            .then(m -> new SendResult.Accepted("ok"))
+            .then(m -> new SendResult.Rejected("550 no such user", true))
+            .thenAlways(ScriptedSender::down);
+    try (Outbox outbox = open(sender)) {
+      outbox.submit(Emails.message("sent", TO));
+      outbox.submit(Emails.message("failed", TO));
+      outbox.submit(Emails.message("pending", TO));
+      Instant created = Emails.message("x", TO).createdAt();
+
+      assertThat(outbox.purge(created)).isZero(); // created at the cutoff: kept
+      assertThat(outbox.purge(created.plusSeconds(1))).isEqualTo(2);
+
+      assertThat(outbox.list(DeliveryStatus.SENT)).isEmpty();
+      assertThat(outbox.list(DeliveryStatus.FAILED)).isEmpty();
+      assertThat(outbox.list(DeliveryStatus.PENDING)).hasSize(1);
+    }
+  }
 }
