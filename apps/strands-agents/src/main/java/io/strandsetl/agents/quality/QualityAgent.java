@@ -1,20 +1,38 @@
 package io.strandsetl.agents.quality;
 
 import io.strandsetl.agents.runtime.Agent;
-import io.strandsetl.agents.runtime.NotAvailable;
+import io.strandsetl.agents.runtime.LocalSpark;
 import io.strandsetl.agents.runtime.Tool;
 import io.strandsetl.agents.schema.Description;
+import io.strandsetl.model.ErrorCode;
+import io.strandsetl.model.StrandsException;
+import io.strandsetl.model.config.Settings;
+import io.strandsetl.model.store.TrackingStore;
+import io.strandsetl.quality.AnomalyPolicy;
+import io.strandsetl.quality.DatasetReport;
+import io.strandsetl.quality.QualityReport;
+import io.strandsetl.quality.QualityTrends;
+import io.strandsetl.spark.quality.DatasetQuality;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * Data quality: profiles datasets, checks a pipeline's quality rules, follows each dataset's trend.
- * The work is done by strands-quality (pure scoring) and strands-spark's quality scan; until those
- * are on the class path every tool fails with "not available".
+ * Data quality: profiles datasets, checks quality rules, follows each dataset's trend. Thin tools
+ * over strands-quality (scoring, trends) and strands-spark's one-pass scan ({@link
+ * DatasetQuality}); inside a run the same scan runs as the quality hook.
  */
 public final class QualityAgent implements Agent {
   public static final String NAME = "quality";
-  static final String MODULE = "strands-quality";
+
+  private final Settings settings;
+  private final Supplier<TrackingStore> store;
+
+  public QualityAgent(Settings settings, Supplier<TrackingStore> store) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.store = Objects.requireNonNull(store, "store");
+  }
 
   @Override
   public String name() {
@@ -32,57 +50,70 @@ public final class QualityAgent implements Agent {
     return List.of(
         Tool.of(
             "profile_dataset",
-            "Profiles a dataset in one Spark pass: per column nulls, distinct values, min/max,"
-                + " and the five quality dimensions.",
+            "Profiles a dataset in one Spark pass: per column nulls, distinct values, min/max, and"
+                + " the quality dimensions a profile can measure.",
             DatasetInput.class,
-            DatasetQuality.class,
-            in -> {
-              throw new NotAvailable(NAME, "profile_dataset", MODULE);
-            }),
+            DatasetReport.class,
+            in ->
+                LocalSpark.with(
+                    settings,
+                    "strands agents: profile_dataset",
+                    spark ->
+                        DatasetQuality.profile(
+                            spark, required(in.path(), "path"), format(in.format())))),
         Tool.of(
             "check_rules",
-            "Checks a dataset against quality rules (the pipeline's quality section) and scores"
-                + " it; names every failed rule with its failing row count.",
+            "Checks a dataset against quality rules (the shape of a pipeline's quality section)"
+                + " and scores it; names every failed rule with its failing row count.",
             RulesInput.class,
-            DatasetQuality.class,
-            in -> {
-              throw new NotAvailable(NAME, "check_rules", MODULE);
-            }),
+            QualityReport.class,
+            in ->
+                LocalSpark.with(
+                    settings,
+                    "strands agents: check_rules",
+                    spark ->
+                        DatasetQuality.checkRules(
+                            spark,
+                            required(in.path(), "path"),
+                            format(in.format()),
+                            in.rules() == null ? Map.of() : in.rules()))),
         Tool.of(
             "quality_trend",
-            "The stored quality history of one job's dataset: scores over time, trend and"
-                + " anomalies.",
+            "The stored quality history of one job's dataset: number of runs, latest, median and"
+                + " MAD of the overall score, trend and anomalies.",
             TrendInput.class,
-            TrendOutput.class,
-            in -> {
-              throw new NotAvailable(NAME, "quality_trend", MODULE);
-            }));
+            QualityTrends.TrendReport.class,
+            in ->
+                QualityTrends.of(
+                    store
+                        .get()
+                        .qualityHistory(
+                            required(in.jobName(), "jobName"), required(in.dataset(), "dataset")),
+                    AnomalyPolicy.defaults())));
   }
 
   public record DatasetInput(
       @Description("file or directory of the dataset") String path,
-      @Description("parquet, csv, json, orc or delta") String format) {}
+      @Description(value = "parquet (default), csv, json, orc", optional = true) String format) {}
 
   public record RulesInput(
       String path,
-      String format,
-      @Description("rules in the shape of a pipeline's quality section")
+      @Description(value = "parquet (default), csv, json, orc", optional = true) String format,
+      @Description("rules in the shape of a pipeline's quality section (docs/quality.md)")
           Map<String, Object> rules) {}
 
-  public record DatasetQuality(
-      String dataset,
-      @Description(value = "overall score", unit = "fraction 0-1") double overall,
-      @Description("one line") String summary,
-      @Description("the full quality report (see docs/quality.md)") Map<String, Object> report) {}
+  public record TrendInput(
+      String jobName, @Description("the dataset (sink) name") String dataset) {}
 
-  public record TrendInput(String jobName, String dataset) {}
+  static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT, "Invalid " + field + ": '' (required)");
+    }
+    return value;
+  }
 
-  public record TrendOutput(
-      String jobName,
-      String dataset,
-      @Description("measurements in the history") int points,
-      @Description("FIRST, IMPROVING, STABLE or DECLINING") String trend,
-      @Description(value = "latest overall score", unit = "fraction 0-1", optional = true)
-          Double latestOverall,
-      @Description("anomalies, one line each") List<String> anomalies) {}
+  static String format(String format) {
+    return format == null || format.isBlank() ? "parquet" : format;
+  }
 }

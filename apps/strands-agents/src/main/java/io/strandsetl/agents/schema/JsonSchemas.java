@@ -53,10 +53,14 @@ public final class JsonSchemas {
         return s;
       }
       if (Map.class.isAssignableFrom(raw)) {
-        if (!String.class.equals(args[0])) {
-          throw unsupported(type, "map keys must be strings in JSON");
+        boolean enumKeys = args[0] instanceof Class<?> k && k.isEnum();
+        if (!String.class.equals(args[0]) && !enumKeys) {
+          throw unsupported(type, "map keys must be strings or enums in JSON");
         }
         ObjectNode s = NODES.objectNode().put("type", "object");
+        if (enumKeys) {
+          s.set("propertyNames", schema(args[0], path));
+        }
         s.set("additionalProperties", schema(args[1], path));
         return s;
       }
@@ -117,7 +121,7 @@ public final class JsonSchemas {
     if (c.isRecord()) {
       return record(c, path);
     }
-    if (c == Object.class) {
+    if (c == Object.class || com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(c)) {
       return NODES.objectNode(); // any JSON value (free-form detail maps)
     }
     throw unsupported(type, "not a record, enum, collection, map, string, number or boolean");

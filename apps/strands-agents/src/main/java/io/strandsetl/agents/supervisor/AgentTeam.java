@@ -73,13 +73,13 @@ public final class AgentTeam implements AutoCloseable {
     this.decision =
         new DecisionAgent(
             settings, lazy, learning, new CostEnginePricer(cost.engine(), this.clock));
-    this.quality = new QualityAgent();
-    this.compliance = new ComplianceAgent();
+    this.quality = new QualityAgent(settings, lazy);
+    this.compliance = new ComplianceAgent(settings, lazy, this.clock);
     this.participants =
         List.of(
             new OptimizationParticipant(optimization),
-            new QualityParticipant(),
-            new ComplianceParticipant(),
+            new QualityParticipant(settings, lazy, this.clock),
+            new ComplianceParticipant(settings, this.clock),
             new CostParticipant());
     this.supervisorAgent = new SupervisorAgent(this);
     List<Agent> agents =
