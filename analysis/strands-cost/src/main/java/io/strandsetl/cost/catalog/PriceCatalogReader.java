@@ -65,6 +65,8 @@ public final class PriceCatalogReader {
       throw new StrandsException(
           ErrorCode.INTERNAL_ERROR, "Cannot read the bundled price catalog " + BUNDLED, e);
     }
+    java.util.Map<String, Boolean> kinds = new java.util.HashMap<>();
+    entries.forEach(e -> kinds.put(e.item(), e.price()));
     for (Path file : overrides) {
       String text;
       try {
@@ -79,7 +81,24 @@ public final class PriceCatalogReader {
         throw new StrandsException(
             ErrorCode.IO_ERROR, "Cannot read price overrides " + file + ": " + e.getMessage(), e);
       }
-      parse(file.toString(), text, entries, false);
+      List<CatalogEntry> layer = new ArrayList<>();
+      parse(file.toString(), text, layer, false);
+      for (int i = 0; i < layer.size(); i++) {
+        CatalogEntry e = layer.get(i);
+        Boolean bundledPrice = kinds.get(e.item());
+        // A model reads an item as a price or as a fact; swapping usd/value would be silently
+        // wrong.
+        if (bundledPrice != null && bundledPrice != e.price()) {
+          throw failEntry(
+              file.toString(),
+              i,
+              e.item(),
+              (e.price() ? "gives usd" : "gives value")
+                  + " but the bundled catalog has it as "
+                  + (bundledPrice ? "a price (usd)" : "a billing fact (value)"));
+        }
+      }
+      entries.addAll(layer);
     }
     return new PriceCatalog(version, region, entries);
   }

@@ -169,6 +169,21 @@ class PriceCatalogTest {
   }
 
   @Test
+  void overrideMustKeepAnItemAPriceOrAFact() throws IOException {
+    Path override =
+        file(
+            "{\"entries\": [{\"item\": \"glue.standard.dpu-hour\", \"region\": \"us-east-1\","
+                + " \"unit\": \"USD\", \"value\": 0.5, \"effectiveFrom\": \"2026-01-01\","
+                + " \"source\": \"s\"}]}");
+    assertThatThrownBy(() -> PriceCatalogReader.read("us-east-1", List.of(override)))
+        .hasMessage(
+            "Invalid price catalog "
+                + override
+                + " entry #1 (glue.standard.dpu-hour): gives value but the bundled catalog has it"
+                + " as a price (usd)");
+  }
+
+  @Test
   void missingOverrideFileNamesTheSettingToCheck() {
     Path missing = dir.resolve("nope.json");
     assertThatThrownBy(() -> PriceCatalogReader.read("us-east-1", List.of(missing)))
