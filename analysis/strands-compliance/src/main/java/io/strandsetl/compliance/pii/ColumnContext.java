@@ -41,8 +41,17 @@ public record ColumnContext(String column, List<String> words, String head) {
   /** True when a context word of the recognizer is in this column name (see the class comment). */
   boolean supports(Recognizer recognizer) {
     Set<String> context = recognizer.contextWords();
-    if (recognizer instanceof ColumnContextRecognizer) {
-      return context.contains(head) || context.contains(String.join("", words));
+    if (recognizer instanceof ColumnContextRecognizer r) {
+      if (context.contains(String.join("", words))) {
+        return true;
+      }
+      if (!context.contains(head)) {
+        return false;
+      }
+      List<String> before = words.subList(0, Math.max(0, words.indexOf(head)));
+      return r.modifiers().isEmpty()
+          || before.isEmpty()
+          || before.stream().anyMatch(r.modifiers()::contains);
     }
     for (String w : words) {
       if (context.contains(w)) {

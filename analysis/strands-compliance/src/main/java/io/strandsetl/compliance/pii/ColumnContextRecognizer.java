@@ -15,9 +15,13 @@ import java.util.regex.Pattern;
  * @param entity what it finds
  * @param contextWords column-name words that lift the score
  * @param shape the form of a whole value
+ * @param modifiers when not empty, the words before the head word must include one of them ({@code
+ *     customer_name} and {@code manager_name} name people, {@code product_name} and {@code
+ *     month_name} do not); a bare head word ({@code name}) needs none
  */
 record ColumnContextRecognizer(
-    String name, EntityType entity, Set<String> contextWords, Pattern shape) implements Recognizer {
+    String name, EntityType entity, Set<String> contextWords, Pattern shape, Set<String> modifiers)
+    implements Recognizer {
   static final double SHAPE_ONLY = 0.15;
 
   static List<Recognizer> all() {
@@ -41,29 +45,80 @@ record ColumnContextRecognizer(
                 "customer",
                 "person",
                 "contact"),
-            Pattern.compile("\\p{Lu}[\\p{L}'’.-]*(?:[ -]\\p{L}[\\p{L}'’.-]*){0,3}")),
+            Pattern.compile("\\p{Lu}[\\p{L}'’.-]*(?:[ -]\\p{L}[\\p{L}'’.-]*){0,3}"),
+            Set.of(
+                "first",
+                "last",
+                "given",
+                "middle",
+                "full",
+                "family",
+                "maiden",
+                "mother",
+                "mothers",
+                "father",
+                "fathers",
+                "customer",
+                "patient",
+                "person",
+                "contact",
+                "user",
+                "employee",
+                "manager",
+                "owner",
+                "nick",
+                "legal",
+                "display",
+                "holder",
+                "cardholder",
+                "guardian",
+                "emergency",
+                "member",
+                "client",
+                "buyer",
+                "seller",
+                "recipient",
+                "sender",
+                "shipping",
+                "billing",
+                "beneficiary",
+                "spouse",
+                "parent",
+                "doctor",
+                "physician",
+                "nurse",
+                "student",
+                "author",
+                "driver",
+                "passenger",
+                "guest",
+                "applicant")),
         new ColumnContextRecognizer(
             "street-address",
             EntityType.STREET_ADDRESS,
             Set.of("street", "address", "addr", "line1", "line2", "residence", "home", "mailing"),
             Pattern.compile(
-                "(?:\\d+[A-Za-z]? [\\p{L}0-9 .'’-]{2,60}|[\\p{L} .'’-]{2,60} \\d+[A-Za-z]?(?:[ ,/][\\p{L}0-9 .-]{0,20})?|(?i:p\\.?o\\.? box|apt|suite|unit|flat) ?\\S{1,8}.*)")),
+                "(?:\\d+[A-Za-z]? [\\p{L}0-9 .'’-]{2,60}|[\\p{L} .'’-]{2,60} \\d+[A-Za-z]?(?:[ ,/][\\p{L}0-9 .-]{0,20})?|(?i:p\\.?o\\.? box|apt|suite|unit|flat) ?\\S{1,8}.*)"),
+            Set.of()),
         new ColumnContextRecognizer(
             "city",
             EntityType.CITY,
             Set.of("city", "town", "municipality", "locality", "village", "county"),
-            Pattern.compile("\\p{L}[\\p{L} .'’-]{1,40}")),
+            Pattern.compile("\\p{L}[\\p{L} .'’-]{1,40}"),
+            Set.of()),
         new ColumnContextRecognizer(
             "zip-code",
             EntityType.ZIP_CODE,
             Set.of("zip", "zipcode", "postal", "postcode", "plz", "cep"),
             Pattern.compile(
-                "\\d{5}(?:-\\d{4})?|\\d{3,4}(?:-\\d{3})?|[A-Za-z]{1,2}\\d[A-Za-z\\d]? ?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z] ?\\d[A-Za-z]\\d")),
+                "\\d{5}(?:-\\d{4})?|\\d{3,4}(?:-\\d{3})?|[A-Za-z]{1,2}\\d[A-Za-z\\d]? ?\\d[A-Za-z]{2}|[A-Za-z]\\d[A-Za-z] ?\\d[A-Za-z]\\d"),
+            Set.of()),
         new ColumnContextRecognizer(
             "age",
             EntityType.AGE,
             Set.of("age", "ages", "aged"),
-            Pattern.compile("1[0-1]\\d|120|\\d{1,2}")));
+            Pattern.compile("1[0-1]\\d|120|\\d{1,2}"),
+            Set.of()));
   }
 
   @Override

@@ -115,6 +115,9 @@ class RecognizersTest {
     assertThat(entities("Ana Lima", "customer_name")).containsExactly(EntityType.PERSON_NAME);
     assertThat(entities("Ana Lima", "product")).isEmpty();
     assertThat(entities("Czech", "NameSet")).isEmpty(); // head word "set": not a name
+    assertThat(entities("Garden Hose", "product_name")).isEmpty(); // a product, not a person
+    assertThat(entities("Ana Lima", "manager_name")).containsExactly(EntityType.PERSON_NAME);
+    assertThat(entities("Ana", "name")).containsExactly(EntityType.PERSON_NAME);
     assertThat(entities("1659 Hoog St", "StreetAddress"))
         .containsExactly(EntityType.STREET_ADDRESS);
     assertThat(entities("94107", "zip_code")).containsExactly(EntityType.ZIP_CODE);
