@@ -29,31 +29,13 @@ public record AuditVerification(long entriesChecked, Long firstBadSequence, Stri
    * previous hash is trusted as the anchor.
    */
   public static AuditVerification of(List<AuditEntry> entriesInStoredOrder) {
-    AuditEntry previous = null;
-    long checked = 0;
+    Walker walker = new Walker(null);
     for (AuditEntry entry : entriesInStoredOrder) {
-      checked++;
-      if (!entry.isSelfConsistent()) {
-        return bad(checked, entry, "content does not match its hash (changed)");
+      if (!walker.add(entry)) {
+        break;
       }
-      if (previous == null) {
-        if (entry.sequence() == 1 && !entry.previousHash().equals(AuditEntry.GENESIS_HASH)) {
-          return bad(checked, entry, "first entry does not start from the genesis hash");
-        }
-      } else {
-        if (entry.sequence() != previous.sequence() + 1) {
-          return bad(
-              checked,
-              entry,
-              "follows entry " + previous.sequence() + " (an entry was removed or reordered)");
-        }
-        if (!entry.previousHash().equals(previous.hash())) {
-          return bad(checked, entry, "previous hash does not match entry " + previous.sequence());
-        }
-      }
-      previous = entry;
     }
-    return new AuditVerification(checked, null, "");
+    return walker.result();
   }
 
   /**
@@ -63,66 +45,127 @@ public record AuditVerification(long entriesChecked, Long firstBadSequence, Stri
    * beyond retention, or every entry, is reported like a change in the middle.
    */
   public static AuditVerification of(List<AuditEntry> entriesInStoredOrder, AuditHead head) {
-    if (entriesInStoredOrder.isEmpty()) {
-      if (head.lastSequence() > head.purgedThrough()) {
-        long missing = head.purgedThrough() + 1;
-        return new AuditVerification(
-            0,
-            missing,
-            "Audit entry "
-                + missing
-                + " is missing (entries "
-                + missing
-                + ".."
-                + head.lastSequence()
-                + " were removed)");
+    Walker walker = new Walker(head);
+    for (AuditEntry entry : entriesInStoredOrder) {
+      if (!walker.add(entry)) {
+        break;
       }
-      return new AuditVerification(0, null, "");
     }
-    AuditEntry first = entriesInStoredOrder.get(0);
-    if (first.sequence() != head.purgedThrough() + 1) {
-      long expected = head.purgedThrough() + 1;
-      return new AuditVerification(
-          1,
-          first.sequence() > expected ? expected : first.sequence(),
-          first.sequence() > expected
-              ? "Audit entry " + expected + " is missing (the oldest kept entries were removed)"
-              : "Audit entry " + first.sequence() + " was purged yet is still present");
+    return walker.result();
+  }
+
+  /**
+   * The chain walk one entry at a time, so a store can stream millions of entries in pages instead
+   * of holding the whole trail in memory.
+   */
+  public static final class Walker {
+    private final AuditHead head;
+    private AuditEntry previous;
+    private long checked;
+    private AuditVerification failure;
+
+    /**
+     * @param head the store's head, or null to check the entries only (trusting both ends)
+     */
+    public Walker(AuditHead head) {
+      this.head = head;
     }
-    if (first.isSelfConsistent() && !first.previousHash().equals(head.purgedHash())) {
-      return bad(
-          1,
-          first,
-          head.purgedThrough() == 0
-              ? "first entry does not start from the genesis hash"
-              : "previous hash does not match the last purged entry " + head.purgedThrough());
+
+    /** Checks the next entry in stored order; false once a bad entry was found (stop reading). */
+    public boolean add(AuditEntry entry) {
+      if (failure != null) {
+        return false;
+      }
+      checked++;
+      failure = check(entry);
+      previous = entry;
+      return failure == null;
     }
-    AuditVerification walk = of(entriesInStoredOrder);
-    if (!walk.intact()) {
-      return walk;
+
+    private AuditVerification check(AuditEntry entry) {
+      if (previous == null && head != null) {
+        long expected = head.purgedThrough() + 1;
+        if (entry.sequence() > expected) {
+          return new AuditVerification(
+              checked,
+              expected,
+              "Audit entry " + expected + " is missing (the oldest kept entries were removed)");
+        }
+        if (entry.sequence() < expected) {
+          return bad(checked, entry, "was purged yet is still present");
+        }
+      }
+      if (!entry.isSelfConsistent()) {
+        return bad(checked, entry, "content does not match its hash (changed)");
+      }
+      if (previous == null) {
+        if (head != null && !entry.previousHash().equals(head.purgedHash())) {
+          return bad(
+              checked,
+              entry,
+              head.purgedThrough() == 0
+                  ? "first entry does not start from the genesis hash"
+                  : "previous hash does not match the last purged entry " + head.purgedThrough());
+        }
+        if (head == null
+            && entry.sequence() == 1
+            && !entry.previousHash().equals(AuditEntry.GENESIS_HASH)) {
+          return bad(checked, entry, "first entry does not start from the genesis hash");
+        }
+        return null;
+      }
+      if (entry.sequence() != previous.sequence() + 1) {
+        return bad(
+            checked,
+            entry,
+            "follows entry " + previous.sequence() + " (an entry was removed or reordered)");
+      }
+      if (!entry.previousHash().equals(previous.hash())) {
+        return bad(checked, entry, "previous hash does not match entry " + previous.sequence());
+      }
+      return null;
     }
-    AuditEntry last = entriesInStoredOrder.get(entriesInStoredOrder.size() - 1);
-    long checked = walk.entriesChecked();
-    if (last.sequence() < head.lastSequence()) {
-      long missing = last.sequence() + 1;
-      return new AuditVerification(
-          checked,
-          missing,
-          "Audit entry "
-              + missing
-              + " is missing (entries "
-              + missing
-              + ".."
-              + head.lastSequence()
-              + " were removed: the newest entries)");
+
+    /** The verdict over the entries added so far (and the head's ends, when a head was given). */
+    public AuditVerification result() {
+      if (failure != null) {
+        return failure;
+      }
+      if (head != null) {
+        if (previous == null) {
+          if (head.lastSequence() > head.purgedThrough()) {
+            long missing = head.purgedThrough() + 1;
+            return new AuditVerification(
+                0,
+                missing,
+                "Audit entry "
+                    + missing
+                    + " is missing (entries "
+                    + missing
+                    + ".."
+                    + head.lastSequence()
+                    + " were removed)");
+          }
+        } else if (previous.sequence() < head.lastSequence()) {
+          long missing = previous.sequence() + 1;
+          return new AuditVerification(
+              checked,
+              missing,
+              "Audit entry "
+                  + missing
+                  + " is missing (entries "
+                  + missing
+                  + ".."
+                  + head.lastSequence()
+                  + " were removed: the newest entries)");
+        } else if (previous.sequence() > head.lastSequence()) {
+          return bad(checked, previous, "is not in the chain head (appended outside the store)");
+        } else if (!previous.hash().equals(head.lastHash())) {
+          return bad(checked, previous, "does not match the chain head (replaced)");
+        }
+      }
+      return new AuditVerification(checked, null, "");
     }
-    if (last.sequence() > head.lastSequence()) {
-      return bad(checked, last, "is not in the chain head (appended outside the store)");
-    }
-    if (!last.hash().equals(head.lastHash())) {
-      return bad(checked, last, "does not match the chain head (replaced)");
-    }
-    return walk;
   }
 
   private static AuditVerification bad(long checked, AuditEntry entry, String why) {

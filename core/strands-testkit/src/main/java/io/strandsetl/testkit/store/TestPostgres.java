@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Assumptions;
  *   <li>Without binaries the calling test is skipped, saying why.
  * </ol>
  *
- * <p>The throwaway cluster runs with {@code fsync=off}: tests kill client processes, never the
- * server or the machine, so durability on power loss is not what they check.
+ * <p>The throwaway cluster runs with {@code fsync=off} unless {@link #DURABLE_PROPERTY} is set:
+ * tests kill client processes, never the server or the machine, so durability on power loss is not
+ * what they check.
  */
 public final class TestPostgres {
   /** Where a test connects: a JDBC URL, a user and its password. */
@@ -48,6 +49,12 @@ public final class TestPostgres {
       return "Server[" + jdbcUrl + ", user=" + user + "]"; // never the password
     }
   }
+
+  /**
+   * System property: when {@code true}, the throwaway cluster keeps PostgreSQL's durable defaults
+   * (fsync, synchronous commit), as benchmarks need.
+   */
+  public static final String DURABLE_PROPERTY = "strands.test.postgres.durable";
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static Server server;
@@ -147,8 +154,10 @@ public final class TestPostgres {
             + port
             + " -k "
             + dir
-            + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-            + " -c synchronous_commit=off -c max_connections=50",
+            + " -c listen_addresses=127.0.0.1 -c max_connections=50"
+            + (Boolean.getBoolean(DURABLE_PROPERTY)
+                ? ""
+                : " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"),
         "start");
     Runtime.getRuntime()
         .addShutdownHook(

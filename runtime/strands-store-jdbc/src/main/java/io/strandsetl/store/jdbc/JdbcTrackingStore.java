@@ -142,14 +142,21 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     return options;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>With automatic purging on, a due purge runs first (its own transaction), so the run being
+   * recorded stays until the next one even when it is older than the retention (an imported old
+   * event log is visible for at least a day).
+   */
   @Override
   public synchronized void recordRun(RunRecord run) {
+    maybeAutoPurge();
     inTransaction(
         () -> {
           write(run);
           return null;
         });
-    maybeAutoPurge();
   }
 
   /**
@@ -158,6 +165,7 @@ public abstract class JdbcTrackingStore implements TrackingStore {
    * the disk).
    */
   public synchronized void recordRuns(List<RunRecord> runs) {
+    maybeAutoPurge();
     inTransaction(
         () -> {
           for (RunRecord run : runs) {
@@ -165,7 +173,6 @@ public abstract class JdbcTrackingStore implements TrackingStore {
           }
           return null;
         });
-    maybeAutoPurge();
   }
 
   private void write(RunRecord run) throws SQLException {
@@ -328,16 +335,37 @@ public abstract class JdbcTrackingStore implements TrackingStore {
   }
 
   /**
-   * Reads the chain and its head in one transaction, so another process's append cannot split them.
+   * Reads the chain and its head in one transaction, so another process's append cannot split them,
+   * in pages of {@link #AUDIT_PAGE} entries so that a long trail is never all in memory.
    */
   @Override
   public synchronized AuditVerification verifyAudit() {
-    return inTransaction(
+    return inTransactionRolledBack(
         () -> {
-          AuditHead head = readHead();
-          return AuditVerification.of(auditTrail(), head);
+          AuditVerification.Walker walker = new AuditVerification.Walker(readHead());
+          long after = Long.MIN_VALUE;
+          while (true) {
+            List<AuditEntry> page =
+                query(
+                    "SELECT * FROM compliance_audit WHERE sequence > ? ORDER BY sequence LIMIT ?",
+                    this::readAudit,
+                    after,
+                    AUDIT_PAGE);
+            for (AuditEntry entry : page) {
+              if (!walker.add(entry)) {
+                return walker.result();
+              }
+            }
+            if (page.size() < AUDIT_PAGE) {
+              return walker.result();
+            }
+            after = page.get(page.size() - 1).sequence();
+          }
         });
   }
+
+  /** Audit entries read per query while verifying. */
+  static final int AUDIT_PAGE = 10_000;
 
   // ---- read queries of the dashboard and the agents ----
 
