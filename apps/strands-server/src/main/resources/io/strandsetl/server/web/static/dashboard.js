@@ -304,6 +304,22 @@
     return meta ? meta.content : '';
   }
 
+  // Cards that show the same endpoint (e.g. three charts of /api/platforms) share one request.
+  var requests = {};
+
+  function fetchTable(api) {
+    if (!requests[api]) {
+      requests[api] = fetch(api, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (response) {
+          return response.json().then(function (json) {
+            if (!response.ok) { throw new Error(json.error || ('HTTP ' + response.status)); }
+            return json;
+          });
+        });
+    }
+    return requests[api];
+  }
+
   function loadCard(card, params) {
     var api = card.dataset.nofilter === 'true' ? card.dataset.api : withParams(card.dataset.api, params);
     var csv = card.querySelector('a.csv');
@@ -311,13 +327,7 @@
     csvParams.set('format', 'csv');
     csv.href = withParams(card.dataset.api, csvParams);
     var body = card.querySelector('.body');
-    return fetch(api, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function (response) {
-        return response.json().then(function (json) {
-          if (!response.ok) { throw new Error(json.error || ('HTTP ' + response.status)); }
-          return json;
-        });
-      })
+    return fetchTable(api)
       .then(function (table) {
         body.textContent = '';
         var kind = card.dataset.kind;
