@@ -122,4 +122,28 @@ class CostEngineTest {
     assertThat(c.catalogVersion()).isEqualTo("1");
     assertThat(c.options()).hasSize(10);
   }
+
+  @Test
+  void resultsSerialiseToStrictJsonWithoutNaN() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .findAndAddModules()
+            .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .build();
+    CostEngine engine = CostEngine.defaults();
+    // 16 GiB of executors: Lambda is N/A; local: no compute price.
+    CostComparison c =
+        engine.calculate(
+            ResourceUsage.ofCluster(1_200_000, 2, 4, 8),
+            engine.options(Platform.LOCAL, LocalDate.of(2026, 11, 1)));
+    Forecast none =
+        engine.forecast(
+            List.of(CostPoint.total(LocalDate.of(2026, 11, 1), 1)), LocalDate.of(2026, 11, 3));
+    for (Object value : List.of(c, none, engine.recommend(c, List.of(), false))) {
+      String text = json.writeValueAsString(value);
+      assertThat(text).doesNotContain("NaN").doesNotContain("Infinity");
+      assertThat(json.readTree(text)).isNotNull();
+    }
+    assertThat(json.writeValueAsString(c)).contains("\"reason\":\"needs 16384 MB of memory");
+  }
 }
