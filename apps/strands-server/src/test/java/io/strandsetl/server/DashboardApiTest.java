@@ -192,6 +192,29 @@ class DashboardApiTest {
   }
 
   @Test
+  void forecastShowsTheWindowsActualsThenTheCostEnginesHorizon() throws Exception {
+    JsonNode t = table("/api/cost/forecast?from=2026-11-10&to=2026-11-20");
+    int actual = 0;
+    int forecast = 0;
+    for (JsonNode row : t.get("rows")) {
+      if (!row.get(1).isNull()) {
+        actual++;
+        assertThat(row.get(0).asText()).isBetween("2026-11-10", "2026-11-20");
+      } else {
+        forecast++;
+        assertThat(row.get(0).asText()).isGreaterThan("2026-11-20");
+        assertThat(row.get(3).asDouble()).isLessThanOrEqualTo(row.get(2).asDouble());
+        assertThat(row.get(4).asDouble()).isGreaterThanOrEqualTo(row.get(2).asDouble());
+      }
+    }
+    assertThat(actual).isEqualTo(11);
+    assertThat(forecast).isEqualTo(30);
+    JsonNode summary = table("/api/cost/forecast/summary?from=2026-11-10&to=2026-11-20");
+    assertThat(summary.get("rows").get(0).get(1).asInt()).as("history days").isEqualTo(90);
+    assertThat(summary.get("rows").get(0).get(2).asInt()).as("horizon days").isEqualTo(30);
+  }
+
+  @Test
   void invalidFiltersAreUserErrorsNamingTheValue() throws Exception {
     HttpResponse<String> r = get("/api/overview/status?from=yesterday", VIEWER);
     assertThat(r.statusCode()).isEqualTo(400);

@@ -292,8 +292,8 @@ public final class DashboardQueries {
    * days without runs count $0. Actual values are shown for the window only.
    */
   public Table costForecast(DashboardFilter f) {
-    Forecast forecast = forecast(f);
-    TreeMap<LocalDate, Double> daily = dailyCost(f.withDays(f.from(), f.to()));
+    TreeMap<LocalDate, Double> history = forecastHistory(f);
+    Forecast forecast = forecast(history, f);
     Table.Builder t =
         Table.with(
             col("day", "Day"),
@@ -301,7 +301,9 @@ public final class DashboardQueries {
             col("forecast_usd", "Forecast", "USD"),
             col("low_usd", "Low (80%)", "USD"),
             col("high_usd", "High (80%)", "USD"));
-    daily.forEach((d, usd) -> t.row(d.toString(), round(usd, 2), null, null, null));
+    history
+        .subMap(f.from(), true, f.to(), true)
+        .forEach((d, usd) -> t.row(d.toString(), round(usd, 2), null, null, null));
     for (ForecastPoint p : forecast.points()) {
       t.row(
           p.day().toString(),
@@ -315,7 +317,7 @@ public final class DashboardQueries {
 
   /** How the forecast was made and its totals over the horizon. */
   public Table costForecastSummary(DashboardFilter f) {
-    Forecast forecast = forecast(f);
+    Forecast forecast = forecast(forecastHistory(f), f);
     return Table.with(
             col("method", "Method"),
             col("history_days", "History", "days"),
@@ -339,11 +341,15 @@ public final class DashboardQueries {
         .build();
   }
 
-  private Forecast forecast(DashboardFilter f) {
+  /** Daily cost of the window, or of the 90 days up to its last day if longer (one query). */
+  private TreeMap<LocalDate, Double> forecastHistory(DashboardFilter f) {
     LocalDate first = f.from().isBefore(f.to().minusDays(89)) ? f.from() : f.to().minusDays(89);
+    return dailyCost(f.withDays(first, f.to()));
+  }
+
+  private Forecast forecast(TreeMap<LocalDate, Double> history, DashboardFilter f) {
     List<CostPoint> points = new ArrayList<>();
-    dailyCost(f.withDays(first, f.to()))
-        .forEach((day, usd) -> points.add(new CostPoint(day, "*", null, null, usd)));
+    history.forEach((day, usd) -> points.add(new CostPoint(day, "*", null, null, usd)));
     return costEngine.forecast(points, f.to());
   }
 
