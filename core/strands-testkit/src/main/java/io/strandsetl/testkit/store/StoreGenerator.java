@@ -122,7 +122,10 @@ public final class StoreGenerator {
     JobType jobType = jobRandom.nextInt(10) == 0 ? JobType.IMPORTED_EVENT_LOG : JobType.PIPELINE;
 
     long slot = Math.floorMod(index, total);
-    long offset = slot * spanMicros / total + random.nextLong(Math.max(1, spanMicros / total));
+    // In double: slot * spanMicros overflows a long for a year of a million runs.
+    long offset =
+        (long) ((double) slot / total * spanMicros)
+            + random.nextLong(Math.max(1, spanMicros / total));
     Instant start = first.plusNanos(offset * 1000);
     double vary = 0.5 + random.nextDouble() * 1.5;
     long durationMs = (long) (baseDurationMs * vary);
