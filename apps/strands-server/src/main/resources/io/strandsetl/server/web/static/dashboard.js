@@ -181,11 +181,15 @@
       body.querySelector('.chart').style.height = Math.max(300, categories.length * 14 * ys.length + 90) + 'px';
       chart.resize();
     }
-    var categoryAxis = { type: 'category', data: categories, axisLabel: { hideOverlap: true } };
+    // Few categories (agents, platforms, statuses): every label, tilted when they are many.
+    var few = kind !== 'line' && categories.length <= 12;
+    var categoryAxis = { type: 'category', data: categories,
+      axisLabel: few ? { interval: 0, rotate: horizontal || categories.length <= 5 ? 0 : 30 } : { hideOverlap: true } };
     var valueAxis = { type: 'value' };
     chart.setOption({
       color: PALETTE,
-      grid: { left: horizontal ? 140 : 60, right: 20, top: 30, bottom: ys.length > 1 ? 60 : 40 },
+      grid: { left: horizontal ? 140 : 60, right: 20, top: 30,
+        bottom: (few && !horizontal && categories.length > 5 ? 80 : 40) + (ys.length > 1 ? 20 : 0) },
       tooltip: TOOLTIP,
       legend: ys.length > 1 ? { bottom: 0 } : undefined,
       xAxis: horizontal ? valueAxis : categoryAxis,
