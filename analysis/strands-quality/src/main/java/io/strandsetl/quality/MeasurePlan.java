@@ -63,10 +63,10 @@ public record MeasurePlan(
         profile.add(new Measure("c" + i + ".distinct", "approx_count_distinct(" + q + ")"));
       }
       if (numeric(type)) {
-        String d = "CAST(" + q + " AS DOUBLE)";
-        profile.add(new Measure("c" + i + ".min", "min(" + d + ")"));
-        profile.add(new Measure("c" + i + ".max", "max(" + d + ")"));
-        profile.add(new Measure("c" + i + ".mean", "avg(" + d + ")"));
+        // aggregate in the column's own type, convert the one result: cheaper than a cast per row
+        profile.add(new Measure("c" + i + ".min", "CAST(min(" + q + ") AS DOUBLE)"));
+        profile.add(new Measure("c" + i + ".max", "CAST(max(" + q + ") AS DOUBLE)"));
+        profile.add(new Measure("c" + i + ".mean", "CAST(avg(" + q + ") AS DOUBLE)"));
       } else if (temporal(type)) {
         profile.add(new Measure("c" + i + ".min", "CAST(min(" + q + ") AS STRING)"));
         profile.add(new Measure("c" + i + ".max", "CAST(max(" + q + ") AS STRING)"));
@@ -225,7 +225,33 @@ public record MeasurePlan(
               .map(t -> literal(t.trim().toLowerCase(Locale.ROOT)))
               .distinct()
               .collect(Collectors.joining(", "));
-      return "lower(trim(" + q + ")) IN (" + in + ")";
+      // lower() copies every value it sees; only values as long as a token (or padded with
+      // spaces, rare) can match, so the length test spares the copy on almost all values. Case is
+      // folded like lower() does for ASCII; a non-ASCII letter whose lower case has another byte
+      // length (rare: the Kelvin sign, dotted I) is not matched.
+      String lengths =
+          tokens.stream()
+              .map(t -> t.trim().toLowerCase(Locale.ROOT))
+              .map(t -> String.valueOf(t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length))
+              .distinct()
+              .collect(Collectors.joining(", "));
+      return "(CASE WHEN startswith("
+          + q
+          + ", ' ') OR endswith("
+          + q
+          + ", ' ') THEN lower(trim("
+          + q
+          + ")) IN ("
+          + in
+          + ") WHEN octet_length("
+          + q
+          + ") IN ("
+          + lengths
+          + ") THEN lower("
+          + q
+          + ") IN ("
+          + in
+          + ") ELSE false END)";
     }
     if (type.equals("double") || type.equals("float")) {
       return "isnan(" + q + ")";

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param weights weight of each dimension in the overall score (not normalised here)
  * @param preRunMinScore least overall score of every checked source, or null for no pre-run gate
  * @param postRunMinScore least overall score of every output, or null for no post-run gate
- * @param approxDistinct whether the profile computes approximate distinct counts per column
+ * @param approxDistinct whether the profile computes approximate distinct counts per column (off by
+ *     default: Spark's HyperLogLog++ is not code-generated and makes the whole profiling
+ *     aggregation about 3x slower, see bench/README.md)
  * @param historyDir where the file history of scores and row counts is kept, or null for the
  *     default ({@code <data dir>/state/quality})
  */
@@ -78,7 +80,7 @@ public record QualitySettings(
         pre,
         post,
         anomaly,
-        settings.getBoolean("quality.profile.approx-distinct", true),
+        settings.getBoolean("quality.profile.approx-distinct", false),
         settings.string("quality.history-dir").orElse(null));
   }
 

@@ -60,8 +60,12 @@ class QualityScorerTest {
     assertThat(r.businessRuleViolations()).isEqualTo(2);
     assertThat(r.trend()).isEqualTo(QualityTrend.FIRST);
     assertThat(plan.profile())
+        .filteredOn(m -> m.id().equals("c1.missing"))
+        .singleElement()
         .extracting(Measure::sql)
-        .contains("count_if(lower(trim(`state`)) IN ('', 'empty', 'n/a'))");
+        .asString()
+        .contains("lower(trim(`state`)) IN ('', 'empty', 'n/a')")
+        .contains("octet_length(`state`) IN (0, 5, 3)");
   }
 
   @Test

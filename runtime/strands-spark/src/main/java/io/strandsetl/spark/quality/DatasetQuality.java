@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
+import io.strandsetl.model.config.Settings;
 import io.strandsetl.quality.Check;
 import io.strandsetl.quality.DatasetReport;
 import io.strandsetl.quality.HistoryPoint;
@@ -47,9 +48,12 @@ import org.apache.spark.sql.types.StructField;
 public final class DatasetQuality {
   private DatasetQuality() {}
 
-  /** Profiles a file dataset with default settings and no rules. */
+  /**
+   * Profiles a file dataset with no rules, including approximate distinct counts per column (which
+   * the run hook leaves out by default for speed).
+   */
   public static DatasetReport profile(SparkSession spark, String path, String format) {
-    return checkRules(spark, path, format, Map.of()).datasets().get(0);
+    return check(spark, path, format, Map.of(), true).datasets().get(0);
   }
 
   /**
@@ -58,9 +62,21 @@ public final class DatasetQuality {
    */
   public static QualityReport checkRules(
       SparkSession spark, String path, String format, Map<String, Object> section) {
+    return check(spark, path, format, section, false);
+  }
+
+  private static QualityReport check(
+      SparkSession spark,
+      String path,
+      String format,
+      Map<String, Object> section,
+      boolean approxDistinct) {
     Dataset<Row> rows = read(spark, path, format);
     String name = datasetName(path);
-    QualitySpec spec = QualitySpec.parse(section, QualitySettings.defaults(), null, null, name);
+    QualitySettings settings =
+        QualitySettings.from(
+            Settings.of(Map.of("quality.profile.approx-distinct", String.valueOf(approxDistinct))));
+    QualitySpec spec = QualitySpec.parse(section, settings, null, null, name);
     Instant now = Instant.now();
     DatasetReport report = assess(name, rows, "output", spec, Map.of(name, rows), List.of(), now);
     return QualityReport.of(
@@ -231,8 +247,11 @@ public final class DatasetQuality {
     return counted.withColumn("__kept", row_number().over(window).equalTo(1));
   }
 
-  private static void aggregate(
-      Dataset<Row> rows, List<Measure> measures, Map<String, Object> out) {
+  /**
+   * Runs {@code measures} as ONE aggregation (one Spark job over the rows) into {@code out}: Long,
+   * Double or String values by measure id.
+   */
+  public static void aggregate(Dataset<Row> rows, List<Measure> measures, Map<String, Object> out) {
     List<Column> cols = new ArrayList<>();
     for (int i = 0; i < measures.size(); i++) {
       cols.add(expr(measures.get(i).sql()).as("m" + i));

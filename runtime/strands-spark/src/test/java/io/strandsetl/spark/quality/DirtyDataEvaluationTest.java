@@ -42,6 +42,11 @@ class DirtyDataEvaluationTest {
   private static final String ROW = "__row";
   private static final Path TABLE = Path.of("target", "dq-evaluation.md");
 
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    SparkTests.stop();
+  }
+
   static Stream<Arguments> datasets() {
     return Stream.of(
         Arguments.of(
