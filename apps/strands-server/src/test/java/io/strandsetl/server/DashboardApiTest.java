@@ -120,6 +120,10 @@ class DashboardApiTest {
     assertThat(page.headers().firstValue("Location").orElseThrow())
         .isEqualTo("/login?next=" + enc("/cost?job=orders-daily"));
     assertThat(get("/login", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> docs = get("/api/docs", null);
+    assertThat(docs.statusCode()).isEqualTo(302);
+    assertThat(docs.headers().firstValue("Location").orElseThrow())
+        .isEqualTo("/login?next=" + enc("/api/docs"));
   }
 
   @Test

@@ -78,7 +78,8 @@ public final class AccessControl {
       }
     }
     if (role.isEmpty()) {
-      if (path.startsWith("/api/") || write) {
+      // Swagger UI is a page: a browser is sent to the login form like for the sections.
+      if ((path.startsWith("/api/") && !path.equals("/api/docs")) || write) {
         deny(ctx, 401, "Cannot authenticate: log in or send 'Authorization: Bearer <token>'");
       } else {
         String next = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
