@@ -2,6 +2,7 @@ package io.strandsetl.agents.compliance;
 
 import io.strandsetl.agents.runtime.AgentInvoker;
 import io.strandsetl.agents.runtime.Conclusion;
+import io.strandsetl.agents.runtime.Json;
 import io.strandsetl.agents.supervisor.Contribution;
 import io.strandsetl.agents.supervisor.RunParticipant;
 import io.strandsetl.agents.supervisor.RunState;
@@ -63,7 +64,12 @@ public final class ComplianceParticipant implements RunParticipant {
     details.put("status", o.assessment().status());
     details.put("score", o.assessment().score());
     details.put("checks", o.assessment().checks());
-    details.put("inventory", o.assessment().inventory());
+    try {
+      // The hook's own JSON (compliance.json): PII by column, masking, checks; no raw values.
+      details.put("assessment", Json.mapper().readTree(o.json()));
+    } catch (java.io.IOException e) {
+      details.put("assessment", "unreadable: " + e.getMessage());
+    }
     if (!o.auditEvents().isEmpty()) {
       AuditVerification chain =
           tools.call(

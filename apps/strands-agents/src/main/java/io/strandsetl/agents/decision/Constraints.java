@@ -16,7 +16,8 @@ public record Constraints(
         Double deadlineMinutes,
     @Description(value = "platform to prefer when it is feasible", optional = true)
         String preferred) {
-  static final List<String> KEYS = List.of("preferred", "max-cost-usd", "deadline-minutes");
+  static final List<String> KEYS = List.of("preferred", "constraints");
+  static final List<String> CONSTRAINT_KEYS = List.of("max-cost-usd", "deadline-minutes");
 
   public Constraints {
     if (maxCostUsd != null && !(maxCostUsd >= 0)) {
@@ -36,8 +37,8 @@ public record Constraints(
   public static final Constraints NONE = new Constraints(null, null, null);
 
   /**
-   * The pipeline's {@code platform} section: {@code preferred}, {@code max-cost-usd}, {@code
-   * deadline-minutes}.
+   * The pipeline's {@code platform} section: {@code preferred} and {@code constraints:
+   * {max-cost-usd, deadline-minutes}} (the shape docs/pipelines.md gives the section).
    *
    * @throws StrandsException INVALID_PIPELINE naming the key
    */
@@ -45,20 +46,43 @@ public record Constraints(
     if (section == null || section.isEmpty()) {
       return NONE;
     }
-    for (String key : section.keySet()) {
-      if (!KEYS.contains(key)) {
-        throw new StrandsException(
-            ErrorCode.INVALID_PIPELINE,
-            "Invalid platform." + key + ": unknown key (known: " + KEYS + ")");
-      }
+    check(section, KEYS, "platform.");
+    Map<String, Object> limits = Map.of();
+    Object c = section.get("constraints");
+    if (c instanceof Map<?, ?> m) {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+      limits = copy;
+    } else if (c != null) {
+      throw new StrandsException(
+          ErrorCode.INVALID_PIPELINE,
+          "Invalid platform.constraints: '"
+              + c
+              + "' (expected a mapping of "
+              + CONSTRAINT_KEYS
+              + ")");
     }
+    check(limits, CONSTRAINT_KEYS, "platform.constraints.");
     try {
       return new Constraints(
-          number(section, "max-cost-usd"),
-          number(section, "deadline-minutes"),
+          number(limits, "max-cost-usd"),
+          number(limits, "deadline-minutes"),
           section.get("preferred") == null ? null : section.get("preferred").toString());
     } catch (StrandsException e) {
+      if (e.code() == ErrorCode.INVALID_PIPELINE) {
+        throw e;
+      }
       throw new StrandsException(ErrorCode.INVALID_PIPELINE, "In platform: " + e.getMessage());
+    }
+  }
+
+  private static void check(Map<String, Object> section, List<String> known, String prefix) {
+    for (String key : section.keySet()) {
+      if (!known.contains(key)) {
+        throw new StrandsException(
+            ErrorCode.INVALID_PIPELINE,
+            "Invalid " + prefix + key + ": unknown key (known: " + known + ")");
+      }
     }
   }
 

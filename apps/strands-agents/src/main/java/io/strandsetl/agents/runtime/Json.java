@@ -16,6 +16,9 @@ public final class Json {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT)
+          // A value without properties (a class another module keeps opaque) renders as {}
+          // rather than failing the whole report.
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .build();
 
   private Json() {}

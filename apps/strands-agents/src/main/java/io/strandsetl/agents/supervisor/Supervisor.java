@@ -9,6 +9,7 @@ import io.strandsetl.agents.learning.LearningAgent;
 import io.strandsetl.agents.learning.LearningAgent.RecordRunInput;
 import io.strandsetl.agents.learning.LearningAgent.RecordRunOutput;
 import io.strandsetl.agents.learning.RunFeatures;
+import io.strandsetl.agents.llm.LanguageModels;
 import io.strandsetl.agents.optimization.OptimizationAgent;
 import io.strandsetl.agents.runtime.AgentInvoker;
 import io.strandsetl.agents.runtime.AgentTimeoutException;
@@ -254,7 +255,25 @@ public final class Supervisor {
       Learned learned = learn(execution, tools, state);
       conclusions.add(learned.conclusion());
 
-      // 5. Notification, then one store transaction.
+      // 5. The optional language model's narrative (recorded with its tokens and cost).
+      String narrative =
+          narrate(
+              tools,
+              report(
+                  id,
+                  spec.name(),
+                  result.record().status().name(),
+                  result.runDir(),
+                  decision,
+                  applied,
+                  conclusions,
+                  learned.output(),
+                  "(not yet)",
+                  "(not yet)",
+                  null,
+                  log));
+
+      // 6. Notification, then one store transaction.
       Notified notified = notify(execution, result, contributions);
       execution =
           ExecutionMapper.withParts(
@@ -275,6 +294,7 @@ public final class Supervisor {
               learned.output(),
               stored,
               notified.line(),
+              narrative,
               log);
       write(result.runDir(), out);
       return new Outcome(result, out);
@@ -554,6 +574,7 @@ public final class Supervisor {
       RecordRunOutput learning,
       String stored,
       String notification,
+      String narrative,
       InvocationLog log) {
     List<AgentInvocation> calls = log.invocations();
     return new SupervisorReport(
@@ -568,12 +589,28 @@ public final class Supervisor {
         learning,
         stored,
         notification,
-        null,
+        narrative,
         calls.size(),
         (int) calls.stream().filter(c -> !c.success()).count(),
         calls.stream().mapToLong(AgentInvocation::tokensIn).sum(),
         calls.stream().mapToLong(AgentInvocation::tokensOut).sum(),
         calls.stream().mapToDouble(AgentInvocation::tokenCostUsd).sum());
+  }
+
+  /**
+   * The language model's summary of the run, when one is configured; a model that cannot be reached
+   * costs only the narrative (recorded as a failed invocation), never the run.
+   */
+  private String narrate(AgentInvoker tools, SupervisorReport draft) {
+    var model = LanguageModels.configured(team.settings());
+    if (model.isEmpty()) {
+      return null;
+    }
+    try {
+      return tools.withTimeout("supervisor", () -> model.get().narrate(draft.text(), tools).text());
+    } catch (RuntimeException e) {
+      return "(no narrative: " + oneLine(e) + ")";
+    }
   }
 
   /** Writes {@code agents.json} into the run directory, atomically. */

@@ -162,12 +162,19 @@ class DecisionAgentTest {
   void readsConstraintsFromThePlatformSectionAndNamesBadKeys() {
     Constraints c =
         Constraints.fromSection(
-            Map.of("preferred", "EMR_Serverless", "max-cost-usd", 2, "deadline-minutes", "30"));
+            Map.of(
+                "preferred",
+                "EMR_Serverless",
+                "constraints",
+                Map.of("max-cost-usd", 2, "deadline-minutes", "30")));
 
     assertThat(c).isEqualTo(new Constraints(2.0, 30.0, "emr-serverless"));
     assertThatThrownBy(() -> Constraints.fromSection(Map.of("budget", 3)))
+        .hasMessage("Invalid platform.budget: unknown key (known: [preferred, constraints])");
+    assertThatThrownBy(() -> Constraints.fromSection(Map.of("constraints", Map.of("max-cost", 3))))
         .hasMessage(
-            "Invalid platform.budget: unknown key (known: [preferred, max-cost-usd, deadline-minutes])");
+            "Invalid platform.constraints.max-cost: unknown key (known: [max-cost-usd,"
+                + " deadline-minutes])");
     assertThatThrownBy(() -> Constraints.fromSection(Map.of("preferred", "mainframe")))
         .hasMessageContaining("Invalid preferred platform: 'mainframe' (known: [local, cluster,");
   }
