@@ -1,5 +1,8 @@
 package io.strandsetl.cli;
 
+import io.strandsetl.agents.supervisor.AgentTeam;
+import io.strandsetl.agents.supervisor.Supervisor;
+import io.strandsetl.agents.supervisor.SupervisorReport;
 import io.strandsetl.engine.pipeline.PipelineParser;
 import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
@@ -64,6 +67,14 @@ final class RunCommand implements Callable<Integer> {
   List<String> conf = List.of();
 
   @Option(
+      names = "--autotune",
+      description =
+          "Apply the configuration advice of this job's previous tracked run (shuffle partitions,"
+              + " executor memory, broadcast threshold) unless --conf sets the property; the agents'"
+              + " report shows whether it helped.")
+  boolean autotune;
+
+  @Option(
       names = "--no-track",
       description =
           "Do not record the run in the tracking store (docs/store.md); when recording fails the run is kept and the exit code is 1.")
@@ -100,11 +111,36 @@ final class RunCommand implements Callable<Integer> {
     boolean terminal = System.console() != null;
     RunOptions options =
         new RunOptions(master, runDir, dataDir, sparkConf, System.err, terminal, null);
+    if (!noTrack) {
+      // The Supervisor runs it: Decision, run, the agents, Learning, notification, store.
+      try (AgentTeam team = AgentTeam.open(settings, java.time.Clock.systemUTC())) {
+        Supervisor.Outcome o =
+            team.supervisor().runPipeline(new Supervisor.SupervisedRun(parsed, options, autotune));
+        return report(o.run(), o.agents());
+      }
+    }
+    if (autotune) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT,
+          "Invalid --autotune with --no-track (the advice comes from the tracked previous run)");
+    }
     RunResult result = new PipelineRunner().run(parsed, options);
+    return report(result, null); // --no-track: not recorded, no agents
+  }
+
+  /** Prints the run's report (and the agents' report) and returns the exit code. */
+  private int report(RunResult result, SupervisorReport agents) {
     PrintWriter out = spec.commandLine().getOut();
     out.print(result.text());
+    if (agents != null) {
+      out.print(agents.text());
+    }
     out.println(
-        "Run directory: " + result.runDir() + " (report.html, report.json, run.json, eventlog/)");
+        "Run directory: "
+            + result.runDir()
+            + " (report.html, report.json, run.json, "
+            + (agents == null ? "" : "agents.json, ")
+            + "eventlog/)");
     out.flush();
     if (result.exitCode() != 0) {
       spec.commandLine()
@@ -115,10 +151,16 @@ final class RunCommand implements Callable<Integer> {
                   + ": "
                   + result.record().error());
     }
-    if (noTrack) {
-      return result.exitCode();
+    if (agents != null && agents.stored().startsWith("NOT STORED") && result.exitCode() == 0) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "strands: Cannot record run "
+                  + result.record().executionId()
+                  + ": "
+                  + agents.stored());
+      return 1;
     }
-    return StoreRecording.recordRun(
-        result, settings, "strands run", spec.commandLine().getErr(), java.time.Clock.systemUTC());
+    return result.exitCode();
   }
 }

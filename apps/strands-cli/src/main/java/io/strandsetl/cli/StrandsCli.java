@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
     description =
         "Runs and watches Apache Spark ETL jobs: metrics, findings with fixes, cost, quality, compliance.",
     subcommands = {
+      AgentsCommand.class,
       AnalyzeCommand.class,
+      AskCommand.class,
       AuditCommand.class,
       DemoCommand.class,
       EraseCommand.class,
