@@ -87,6 +87,16 @@ class AgentsCommandTest {
   }
 
   @Test
+  void aMistypedAgentsKeyIsReported() {
+    Result r = run("agents", "list", "--set", "agents.decision.local-core=8");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith(
+            "strands: Invalid configuration keys: [agents.decision.local-core] (no agent reads them");
+  }
+
+  @Test
   void askWithoutALanguageModelSaysHowToConfigureOne() {
     Result r = run("ask", "what", "failed?");
 

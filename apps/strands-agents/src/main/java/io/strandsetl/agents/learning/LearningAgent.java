@@ -87,7 +87,9 @@ public final class LearningAgent implements Agent {
       @Description("what the history before this run predicted for it, with the actual value")
           List<PredictionCheck> predictedBefore,
       @Description(value = "effect of configuration applied to this run", optional = true)
-          RecommendationEffect effect) {}
+          RecommendationEffect effect,
+      @Description(value = "this run against the job's previous successful run", optional = true)
+          RecommendationEffect previous) {}
 
   /** A prediction made from the history before a run, against what the run measured. */
   public record PredictionCheck(
@@ -156,7 +158,11 @@ public final class LearningAgent implements Agent {
         run.optimisationsApplied().isEmpty() || previous.isEmpty()
             ? null
             : RecommendationEffect.between(previous.get(previous.size() - 1), run);
-    return new RecordRunOutput(run, regressions, similar, checks, effect);
+    RecommendationEffect vsPrevious =
+        previous.isEmpty()
+            ? null
+            : RecommendationEffect.between(previous.get(previous.size() - 1), run);
+    return new RecordRunOutput(run, regressions, similar, checks, effect, vsPrevious);
   }
 
   SimilarRunsOutput similarRuns(SimilarRunsInput in) {

@@ -87,10 +87,36 @@ public final class AgentTeam implements AutoCloseable {
     this.registry = ToolRegistry.of(agents, new AgentContext(settings, lazy, this.clock));
   }
 
-  /** The team over the store that {@code store.*} names, opened on first use. */
+  /**
+   * The team over the store that {@code store.*} names, opened on first use.
+   *
+   * @throws io.strandsetl.model.StrandsException INVALID_CONFIG naming every {@code agents.*} key
+   *     that no agent reads (a typo must not be ignored silently)
+   */
   public static AgentTeam open(Settings settings, Clock clock) {
-    return new AgentTeam(
-        settings, clock, () -> TrackingStores.open(settings), true, new PipelineRunner()::run);
+    AgentTeam team =
+        new AgentTeam(
+            settings, clock, () -> TrackingStores.open(settings), true, new PipelineRunner()::run);
+    team.checkKeys();
+    return team;
+  }
+
+  /** Reads every agents.* key now (some are read lazily) and reports those nobody reads. */
+  void checkKeys() {
+    List<String> names = new ArrayList<>();
+    registry.agents().forEach(a -> names.add(a.name()));
+    Timeouts.from(settings, names);
+    settings.getInt("agents.threads", 4);
+    settings.string("agents.spark.master");
+    io.strandsetl.agents.llm.LlmSettings.from(settings);
+    java.util.Set<String> unknown = settings.unknownKeys("agents.");
+    if (!unknown.isEmpty()) {
+      throw new io.strandsetl.model.StrandsException(
+          io.strandsetl.model.ErrorCode.INVALID_CONFIG,
+          "Invalid configuration keys: "
+              + unknown
+              + " (no agent reads them; docs/configuration.md lists the agents.* keys)");
+    }
   }
 
   /** The team over a store the caller owns (tests, the server) and a given pipeline executor. */

@@ -179,6 +179,27 @@ public record SupervisorReport(
                         Sizes.usd(e.afterCostUsd()),
                         e.costChangePercent())));
       }
+      if (learning.effect() == null && learning.previous() != null) {
+        var e = learning.previous();
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "                vs previous run %s: duration %s -> %s (%+.1f%%)%s, input %s -> %s%n",
+                e.beforeExecutionId(),
+                Sizes.millis(e.beforeDurationMs()),
+                Sizes.millis(e.afterDurationMs()),
+                e.durationChangePercent(),
+                e.costChangePercent() == null
+                    ? ""
+                    : String.format(
+                        Locale.ROOT,
+                        ", cost %s -> %s (%+.1f%%)",
+                        Sizes.usd(e.beforeCostUsd()),
+                        Sizes.usd(e.afterCostUsd()),
+                        e.costChangePercent()),
+                Sizes.bytes(e.beforeInputBytes()),
+                Sizes.bytes(e.afterInputBytes())));
+      }
       if (!learning.similar().isEmpty()) {
         SimilarRun s = learning.similar().get(0);
         b.append(

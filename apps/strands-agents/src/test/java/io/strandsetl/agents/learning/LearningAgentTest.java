@@ -74,6 +74,9 @@ class LearningAgentTest {
     RecordRunOutput b = learning.recordRun(new RecordRunInput(slow));
 
     assertThat(a.regressions().get(0).regressed()).isFalse();
+    assertThat(a.effect()).isNull(); // nothing was applied
+    assertThat(a.previous().beforeExecutionId()).isEqualTo("r4");
+    assertThat(a.previous().durationChangePercent()).isCloseTo(4.13, within(0.01));
     assertThat(a.regressions().get(0).baseline()).isEqualTo(60_500.0);
     assertThat(b.regressions().get(0).regressed()).isTrue();
     assertThat(b.regressions().get(0).verdict()).contains("REGRESSED");
