@@ -105,5 +105,34 @@ public final class EvaluationReport {
         Locale.ROOT,
         "forecast 365 days x30 horizon incl. backtest: %.1f ms each%n",
         (f1 - f0) / 20 / 1e6);
+
+    // anomalies over a year of 100 jobs, ~1M cost points
+    List<io.strandsetl.cost.trend.CostPoint> many = new ArrayList<>();
+    Random rp = new Random(5);
+    LocalDate first = last.minusDays(364);
+    for (int d = 0; d < 365; d++) {
+      for (int j = 0; j < 100; j++) {
+        for (int k = 0; k < 27; k++) {
+          many.add(
+              new io.strandsetl.cost.trend.CostPoint(
+                  first.plusDays(d), "job-" + j, "team-" + (j % 7), "glue", 1 + rp.nextDouble()));
+        }
+      }
+    }
+    for (io.strandsetl.cost.trend.GroupBy by : io.strandsetl.cost.trend.GroupBy.values()) {
+      long a0 = System.nanoTime();
+      int found =
+          io.strandsetl.cost.anomaly.AnomalyDetector.detect(
+                  many, io.strandsetl.cost.anomaly.AnomalyRule.DEFAULT, by, last)
+              .size();
+      long a1 = System.nanoTime();
+      System.out.printf(
+          Locale.ROOT,
+          "anomalies over %d points by %s: %d found, %.0f ms%n",
+          many.size(),
+          by,
+          found,
+          (a1 - a0) / 1e6);
+    }
   }
 }

@@ -1,13 +1,15 @@
 package io.strandsetl.cost.anomaly;
 
 import io.strandsetl.cost.trend.CostPoint;
-import io.strandsetl.cost.trend.CostTrends;
 import io.strandsetl.cost.trend.GroupBy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Robust daily cost anomalies: median + k·MAD over a trailing window, gated by $ and %. */
@@ -28,13 +30,26 @@ public final class AnomalyDetector {
       return out;
     }
     LocalDate from = points.stream().map(CostPoint::day).min(LocalDate::compareTo).orElseThrow();
-    TreeSet<String> groups = new TreeSet<>();
-    points.forEach(p -> groups.add(p.group(by)));
-    TreeSet<String> jobs = new TreeSet<>();
-    points.forEach(p -> jobs.add(p.jobName()));
+    // One pass over the points: daily series per group and per job (the root-cause candidates).
+    int days = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+    Map<String, double[]> groupSeries = new TreeMap<>();
+    Map<String, double[]> jobSeries = new TreeMap<>();
+    Map<String, Set<String>> jobsOfGroup = new TreeMap<>();
+    for (CostPoint p : points) {
+      long d = p.day().toEpochDay() - from.toEpochDay();
+      String group = p.group(by);
+      jobsOfGroup.computeIfAbsent(group, k -> new TreeSet<>()).add(p.jobName());
+      double[] gs = groupSeries.computeIfAbsent(group, k -> new double[Math.max(0, days)]);
+      double[] js = jobSeries.computeIfAbsent(p.jobName(), k -> new double[Math.max(0, days)]);
+      if (d >= 0 && d < days) {
+        gs[(int) d] += p.costUsd();
+        js[(int) d] += p.costUsd();
+      }
+    }
     List<CostAnomaly> byGroup = new ArrayList<>();
-    for (String group : groups) {
-      double[] series = CostTrends.dailyTotals(points, from, to, by, group);
+    for (var entry : groupSeries.entrySet()) {
+      String group = entry.getKey();
+      double[] series = entry.getValue();
       for (int i = rule.minHistoryDays(); i < series.length; i++) {
         int start = Math.max(0, i - rule.windowDays());
         double[] window = Arrays.copyOfRange(series, start, i);
@@ -49,11 +64,8 @@ public final class AnomalyDetector {
           LocalDate day = from.plusDays(i);
           String cause = "";
           double causeExcess = 0;
-          for (String job : jobs) {
-            double[] js = CostTrends.dailyTotals(points, from, to, GroupBy.JOB, job);
-            if (by != GroupBy.JOB && !belongs(points, job, by, group)) {
-              continue;
-            }
+          for (String job : jobsOfGroup.get(group)) {
+            double[] js = jobSeries.get(job);
             double excess = js[i] - median(Arrays.copyOfRange(js, start, i));
             if (excess > causeExcess) {
               causeExcess = excess;
@@ -93,15 +105,6 @@ public final class AnomalyDetector {
         java.util.Comparator.comparing(CostAnomaly::day).thenComparing(CostAnomaly::group));
     out.addAll(byGroup);
     return out;
-  }
-
-  private static boolean belongs(List<CostPoint> points, String job, GroupBy by, String group) {
-    for (CostPoint p : points) {
-      if (p.jobName().equals(job) && p.group(by).equals(group)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static double median(double[] values) {
