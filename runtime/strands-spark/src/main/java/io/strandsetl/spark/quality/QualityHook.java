@@ -105,7 +105,7 @@ public final class QualityHook implements RunHook {
     Instant now = clock.instant();
     List<DatasetReport> checkedReports = new ArrayList<>();
     for (String name : checked) {
-      checkedReports.add(assess(context, name, sourceRows.get(name), "source", now));
+      checkedReports.add(assess(context, name, sourceRows.get(name), "source", sources, now));
     }
     reports.addAll(checkedReports);
     GateResult gate = GateResult.judge("pre_run", spec.settings().preRunMinScore(), checkedReports);
@@ -121,8 +121,11 @@ public final class QualityHook implements RunHook {
   public Gate beforePublish(RunContext context, Map<String, Dataset<Row>> staged) {
     Instant now = clock.instant();
     List<DatasetReport> outputs = new ArrayList<>();
+    // rules on an output may reference or reconcile with sources and with other outputs
+    Map<String, Dataset<Row>> all = new LinkedHashMap<>(sources);
+    all.putAll(staged);
     for (var e : staged.entrySet()) {
-      outputs.add(assess(context, e.getKey(), e.getValue(), "output", now));
+      outputs.add(assess(context, e.getKey(), e.getValue(), "output", all, now));
     }
     reports.addAll(outputs);
     GateResult gate = GateResult.judge("post_run", spec.settings().postRunMinScore(), outputs);
@@ -132,12 +135,15 @@ public final class QualityHook implements RunHook {
   }
 
   private DatasetReport assess(
-      RunContext context, String name, Dataset<Row> rows, String role, Instant now) {
+      RunContext context,
+      String name,
+      Dataset<Row> rows,
+      String role,
+      Map<String, Dataset<Row>> others,
+      Instant now) {
     QualityHistory h = history(context);
     String job = context.spec().name();
     List<HistoryPoint> previous = h.recent(job, name, spec.settings().anomaly().window());
-    Map<String, Dataset<Row>> others = new LinkedHashMap<>(sources);
-    others.put(name, rows);
     DatasetReport report = DatasetQuality.assess(name, rows, role, spec, others, previous, now);
     h.record(
         job,
