@@ -112,4 +112,47 @@ class AuditVerificationTest {
         .hasMessage(
             "Invalid endedAt: 2026-01-01T00:00:00Z (before startedAt 2026-01-02T00:00:00Z)");
   }
+
+  @Test
+  void withTheHeadNamesAnEntryAppendedBehindTheStoresBack() {
+    List<AuditEntry> chain = chainOf(4);
+    AuditHead head = AuditHead.EMPTY.append(chain.get(2));
+
+    AuditVerification result = AuditVerification.of(chain, head);
+
+    assertThat(result.firstBadSequence()).isEqualTo(4L);
+    assertThat(result.problem())
+        .isEqualTo("Audit entry 4 is not in the chain head (appended outside the store)");
+  }
+
+  @Test
+  void withTheHeadNamesALastEntryReplacedByAnotherValidOne() {
+    List<AuditEntry> chain = chainOf(3);
+    AuditHead head = AuditHead.EMPTY.append(chain.get(2));
+    chain.set(
+        2,
+        AuditEntry.chain(
+            3,
+            new AuditEvent(Instant.parse("2026-01-01T00:00:09Z"), "x", "y", "z", ""),
+            chain.get(1).hash()));
+
+    assertThat(AuditVerification.of(chain, head).problem())
+        .isEqualTo("Audit entry 3 does not match the chain head (replaced)");
+  }
+
+  @Test
+  void theWalkerFedInPagesGivesTheSameVerdictAsTheWholeList() {
+    List<AuditEntry> chain = chainOf(7);
+    AuditHead head = AuditHead.EMPTY.append(chain.get(6));
+    chain.remove(6);
+
+    AuditVerification.Walker walker = new AuditVerification.Walker(head);
+    for (List<AuditEntry> page : List.of(chain.subList(0, 3), chain.subList(3, 6))) {
+      page.forEach(walker::add);
+    }
+
+    assertThat(walker.result()).isEqualTo(AuditVerification.of(chain, head));
+    assertThat(walker.result().problem())
+        .isEqualTo("Audit entry 7 is missing (entries 7..7 were removed: the newest entries)");
+  }
 }
