@@ -15,14 +15,16 @@ import java.util.Set;
  * @param column the column name as given
  * @param words lower-case words, in order
  * @param head the head word, or empty
+ * @param joined the words without separators ({@code zipcode}), derived
  */
-public record ColumnContext(String column, List<String> words, String head) {
+public record ColumnContext(String column, List<String> words, String head, String joined) {
   private static final Set<String> GENERIC_SUFFIXES =
       Set.of(
           "code", "number", "no", "nr", "num", "id", "value", "text", "full", "line", "raw", "str");
 
   public ColumnContext {
     words = List.copyOf(words);
+    joined = String.join("", words);
   }
 
   public static ColumnContext of(String column) {
@@ -35,14 +37,14 @@ public record ColumnContext(String column, List<String> words, String head) {
         break;
       }
     }
-    return new ColumnContext(column, words, head);
+    return new ColumnContext(column, words, head, null);
   }
 
   /** True when a context word of the recognizer is in this column name (see the class comment). */
   boolean supports(Recognizer recognizer) {
     Set<String> context = recognizer.contextWords();
     if (recognizer instanceof ColumnContextRecognizer r) {
-      if (context.contains(String.join("", words))) {
+      if (context.contains(joined)) {
         return true;
       }
       if (!context.contains(head)) {
@@ -58,7 +60,7 @@ public record ColumnContext(String column, List<String> words, String head) {
         return true;
       }
     }
-    return context.contains(String.join("", words));
+    return context.contains(joined);
   }
 
   static List<String> split(String name) {

@@ -57,7 +57,13 @@ final class NationalIdRecognizer implements Recognizer {
   @Override
   public List<Match> find(String text) {
     List<Match> out = new ArrayList<>(1);
+    TextShape shape = TextShape.of(text);
     for (NationalIdScheme scheme : schemes) {
+      if (scheme.minDigitRun() == 0
+          ? shape.longestWord() < 16
+          : !shape.hasRun(scheme.minDigitRun(), scheme.maxDigitRun())) {
+        continue;
+      }
       Matcher m = scheme.pattern().matcher(text);
       while (m.find()) {
         if (!scheme.check().test(m.group())) {

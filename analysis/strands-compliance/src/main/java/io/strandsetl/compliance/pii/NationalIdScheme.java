@@ -18,9 +18,18 @@ import java.util.regex.Pattern;
  * @param pattern the written forms, anchored on word boundaries
  * @param check validates one matched string
  * @param score score of a match that passes {@code check}
+ * @param minDigitRun digits the identifier has in one run (separators allowed): a text without such
+ *     a run is not searched (0: letters carry the shape)
  */
-record NationalIdScheme(String id, Pattern pattern, Predicate<String> check, double score) {
+record NationalIdScheme(
+    String id, Pattern pattern, Predicate<String> check, double score, int minDigitRun) {
   static final double DIGITS_ONLY = 0.3;
+
+  /** Most digits in one run: the minimum, or 12 for the Swedish 10/12-digit forms. */
+  int maxDigitRun() {
+    return id.equals("se_personnummer") ? 12 : minDigitRun;
+  }
+
   static final double SHAPED = 0.65;
 
   static List<NationalIdScheme> all() {
@@ -30,63 +39,75 @@ record NationalIdScheme(String id, Pattern pattern, Predicate<String> check, dou
             Pattern.compile(
                 "(?<![A-Za-z0-9])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![A-Za-z0-9])"),
             NationalIdScheme::codiceFiscale,
-            0.8),
+            0.8,
+            0),
         new NationalIdScheme(
             "es_dni",
             Pattern.compile("(?<![A-Za-z0-9])[XYZxyz]?\\d{7,8}-?[A-Za-z](?![A-Za-z0-9])"),
             NationalIdScheme::spanishDni,
-            SHAPED),
+            SHAPED,
+            7),
         new NationalIdScheme(
             "br_cpf",
             Pattern.compile("(?<![\\d.-])\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}(?![\\d-]|\\.\\d)"),
             NationalIdScheme::cpf,
-            DIGITS_ONLY),
+            DIGITS_ONLY,
+            11),
         new NationalIdScheme(
             "gb_nino",
             Pattern.compile(
                 "(?<![A-Za-z0-9])[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d](?![A-Za-z0-9])"),
             NationalIdScheme::nino,
-            0.5),
+            0.5,
+            6),
         new NationalIdScheme(
             "kr_rrn",
             Pattern.compile("(?<![\\d-])\\d{6}-?\\d{7}(?![\\d-])"),
             NationalIdScheme::koreanRrn,
-            DIGITS_ONLY),
+            DIGITS_ONLY,
+            13),
         new NationalIdScheme(
             "za_idnr",
             Pattern.compile("(?<![\\d-])\\d{6} ?\\d{4} ?\\d{2} ?\\d(?![\\d-])"),
             NationalIdScheme::southAfricanId,
-            DIGITS_ONLY),
+            DIGITS_ONLY,
+            13),
         new NationalIdScheme(
             "in_aadhaar",
             Pattern.compile("(?<![\\d-])[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}(?![\\d-])"),
             s -> Checksums.verhoeff(Checksums.digitsOf(s)),
-            DIGITS_ONLY),
+            DIGITS_ONLY,
+            12),
         new NationalIdScheme(
             "se_personnummer",
             Pattern.compile("(?<![\\d-])(?:\\d{2})?\\d{6}[-+]?\\d{4}(?![\\d-])"),
             NationalIdScheme::swedishPersonnummer,
-            DIGITS_ONLY),
+            DIGITS_ONLY,
+            10),
         new NationalIdScheme(
             "no_fodselsnummer",
             Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){10}(?![\\d-])"),
             NationalIdScheme::norwegianFodselsnummer,
-            DIGITS_ONLY),
+            DIGITS_ONLY,
+            11),
         new NationalIdScheme(
             "tr_tckimlik",
             Pattern.compile("(?<![\\d-])[1-9]\\d{10}(?![\\d-])"),
             NationalIdScheme::turkishKimlik,
-            DIGITS_ONLY),
+            DIGITS_ONLY,
+            11),
         new NationalIdScheme(
             "gr_amka",
             Pattern.compile("(?<![\\d-])\\d{11}(?![\\d-])"),
             NationalIdScheme::greekAmka,
-            DIGITS_ONLY),
+            DIGITS_ONLY,
+            11),
         new NationalIdScheme(
             "nl_bsn",
             Pattern.compile("(?<![\\d-])\\d{4}\\.?\\d{2}\\.?\\d{3}(?![\\d-])"),
             NationalIdScheme::dutchBsn,
-            DIGITS_ONLY));
+            DIGITS_ONLY,
+            9));
   }
 
   // ---- checks -------------------------------------------------------------------------------

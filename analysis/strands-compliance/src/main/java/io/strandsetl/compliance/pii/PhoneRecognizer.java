@@ -1,7 +1,8 @@
 package io.strandsetl.compliance.pii;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,11 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Phone numbers found by Google's libphonenumber ({@code findNumbers} with leniency POSSIBLE, then
- * {@code isValidNumber}: a valid number uses an assigned prefix of its region; a possible one only
- * has a plausible length). Numbers written with an international prefix ({@code +44 …}) are found
- * whatever the region hints; national numbers are tried against each region hint in order (default
- * US, GB, DE, FR, IN, BR, CA, AU).
+ * Phone numbers: candidates (digits with phone separators, 7-15 digits) parsed by Google's
+ * libphonenumber ({@code parse}, then {@code isValidNumber}: a valid number uses an assigned prefix
+ * of its region; a possible one only has a plausible length). Numbers written with an international
+ * prefix ({@code +44 …}) are found whatever the region hints; national numbers are tried against
+ * each region hint in order (default US, GB, DE, FR, IN, BR, CA, AU).
  *
  * <p>Scores: {@value #FORMATTED} when written as people write phone numbers (a leading +, or digits
  * grouped by spaces, dashes, dots or parentheses); {@value #BARE} for an unbroken digit string,
@@ -34,9 +35,12 @@ final class PhoneRecognizer implements Recognizer {
       Pattern.compile(
           "(?<![\\w+])\\+?\\(?\\d[\\d ().\\-/]{5,22}\\d(?:\\s?(?:x|ext\\.?|#)\\s?\\d{1,6})?(?![\\w])");
 
-  /** A dotted quad is an IPv4 address; an ISO date (with a time) is a timestamp. */
-  private static final Pattern NOT_A_PHONE =
-      Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|.*\\d{4}-\\d{2}-\\d{2}.*");
+  /** A dotted quad is an IPv4 address. */
+  private static final Pattern DOTTED_QUAD =
+      Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+  /** An ISO date (with a time) is a timestamp. */
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private final List<String> regions;
 
@@ -95,60 +99,48 @@ final class PhoneRecognizer implements Recognizer {
   }
 
   /**
-   * Runs libphonenumber on the candidate only (it is slow on long texts), with a few characters of
-   * lead-in so that a "+" or "(" just before the candidate is seen, trying each region hint until
-   * one finds a valid number.
+   * Parses the candidate with libphonenumber ({@code parse}, much cheaper than its text matcher): a
+   * number with an international prefix once, a national one with each region hint until one says
+   * valid; else the first region for which it is possible.
    */
   private void findIn(String text, int from, int to, List<Match> out) {
     PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    int lead = Math.max(0, from - 2);
-    String window = text.substring(lead, to);
-    List<Match> fallback = null;
-    for (int r = 0; r < regions.size(); r++) {
-      String region = regions.get(r);
-      boolean primary = r == 0;
-      List<Match> found = new ArrayList<>(1);
-      boolean anyValid = false;
-      for (PhoneNumberMatch m :
-          util.findNumbers(window, region, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
-        String raw = m.rawString();
-        if (SSN_SHAPE.matcher(raw).matches() || NOT_A_PHONE.matcher(raw).matches()) {
-          continue;
-        }
-        int start = lead + m.start();
-        int end = lead + m.end();
-        if (out.stream().anyMatch(o -> o.start() < end && start < o.end())) {
-          continue;
-        }
-        boolean international = raw.startsWith("+") || raw.startsWith("00");
-        boolean formatted = international || !Checksums.allDigits(raw);
-        boolean valid = util.isValidNumber(m.number());
-        anyValid |= valid;
-        double score =
-            !valid
-                ? POSSIBLE
-                : !(international || primary) ? SECONDARY_REGION : formatted ? FORMATTED : BARE;
-        found.add(
-            new Match(
-                entity(),
-                name(),
-                start,
-                end,
-                score,
-                valid
-                    ? "valid for " + util.getRegionCodeForNumber(m.number())
-                    : "possible length for " + region));
+    String raw = text.substring(from, to);
+    if (SSN_SHAPE.matcher(raw).matches()
+        || DOTTED_QUAD.matcher(raw).matches()
+        || ISO_DATE.matcher(raw).find()) {
+      return;
+    }
+    int start = from;
+    if (from > 0 && text.charAt(from - 1) == '+') {
+      start--; // the candidate pattern leaves out a '+' right before it
+    }
+    String candidate = text.substring(start, to);
+    boolean international = candidate.startsWith("+") || candidate.startsWith("00");
+    boolean formatted = international || !Checksums.allDigits(candidate);
+    String possibleRegion = null;
+    List<String> tries = international ? List.of(regions.get(0)) : regions;
+    for (int r = 0; r < tries.size(); r++) {
+      Phonenumber.PhoneNumber number;
+      try {
+        number = util.parse(candidate, tries.get(r));
+      } catch (NumberParseException e) {
+        continue;
       }
-      if (anyValid) {
-        out.addAll(found);
+      if (util.isValidNumber(number)) {
+        double score = !(international || r == 0) ? SECONDARY_REGION : formatted ? FORMATTED : BARE;
+        out.add(
+            new Match(entity(), name(), start, to, score, "valid for +" + number.getCountryCode()));
         return;
       }
-      if (fallback == null && !found.isEmpty()) {
-        fallback = found;
+      if (possibleRegion == null && util.isPossibleNumber(number)) {
+        possibleRegion = tries.get(r);
       }
     }
-    if (fallback != null) {
-      out.addAll(fallback);
+    if (possibleRegion != null) {
+      out.add(
+          new Match(
+              entity(), name(), start, to, POSSIBLE, "possible length for " + possibleRegion));
     }
   }
 }

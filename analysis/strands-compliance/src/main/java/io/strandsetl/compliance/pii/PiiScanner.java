@@ -66,8 +66,11 @@ public final class PiiScanner {
       if (r instanceof ColumnContextRecognizer && !columnContext) {
         continue; // a shape alone never reaches the threshold
       }
-      if (!mightMatch(r.entity(), shape, text.length())) {
+      if (!mightMatch(r.entity(), shape, text)) {
         continue;
+      }
+      if (r.entity() == EntityType.DATE_OF_BIRTH && !columnContext && !mentionsAny(text, r)) {
+        continue; // a date alone never reaches the threshold: only context can lift it
       }
       for (Match m : r.find(text)) {
         Match scored = m;
@@ -86,17 +89,54 @@ public final class PiiScanner {
     return resolve(kept);
   }
 
+  /** True when two letters, an optional space and two digits start an IBAN somewhere. */
+  static boolean ibanStart(String t) {
+    for (int i = 0, n = t.length() - 3; i < n; i++) {
+      char a = t.charAt(i);
+      char b = t.charAt(i + 1);
+      if (Character.isLetter(a) && Character.isLetter(b)) {
+        boolean space = t.charAt(i + 2) == ' ';
+        if (space && !(Character.isUpperCase(a) && Character.isUpperCase(b))) {
+          continue; // "number 4471" is no IBAN: a spaced country code is upper case
+        }
+        int j = space ? i + 3 : i + 2;
+        if (j + 1 < t.length()
+            && Character.isDigit(t.charAt(j))
+            && Character.isDigit(t.charAt(j + 1))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when one of the recognizer's context words occurs in the text (any case). */
+  private static boolean mentionsAny(String text, Recognizer r) {
+    for (String word : r.contextWords()) {
+      char first = word.charAt(0);
+      char upper = Character.toUpperCase(first);
+      for (int i = 0, n = text.length() - word.length(); i <= n; i++) {
+        char c = text.charAt(i);
+        if ((c == first || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Cheap tests on the text's shape, so recognizers that cannot match are skipped. */
-  private static boolean mightMatch(EntityType entity, TextShape s, int length) {
+  private static boolean mightMatch(EntityType entity, TextShape s, String text) {
+    int length = text.length();
     return switch (entity) {
       case EMAIL_ADDRESS -> s.at();
-      case PHONE_NUMBER -> s.digits() >= 7;
-      case US_SSN -> s.digits() >= 9;
-      case PAYMENT_CARD -> s.digits() >= 12;
-      case IBAN -> s.digits() >= 2 && s.letters() >= 2 && length >= 15;
+      case PHONE_NUMBER -> s.hasRun(7, 63);
+      case US_SSN -> s.hasRun(9, 9);
+      case PAYMENT_CARD -> s.hasRun(12, 19);
+      case IBAN -> s.digits() >= 4 && s.letters() >= 2 && length >= 15 && ibanStart(text);
       case IP_ADDRESS -> (s.dot() && s.digits() >= 4) || s.colon();
       case DATE_OF_BIRTH -> s.digits() >= 4;
-      case NATIONAL_ID -> s.digits() >= 6 || (s.letters() >= 9 && length >= 16);
+      case NATIONAL_ID -> s.hasRun(6, 13) || s.longestWord() >= 16;
       case PERSON_NAME, CITY -> s.letters() > 0;
       case STREET_ADDRESS -> s.letters() > 0;
       case ZIP_CODE, AGE -> s.digits() > 0;

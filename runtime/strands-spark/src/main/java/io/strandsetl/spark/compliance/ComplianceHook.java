@@ -82,12 +82,29 @@ public final class ComplianceHook implements RunHook {
 
   public static ComplianceHook forPipeline(PipelineSpec spec, Settings settings, Clock clock) {
     CompliancePolicy policy = PolicyParser.parse(spec.compliance());
-    return new ComplianceHook(
-        policy,
-        ScanSettings.from(settings),
-        settings.getBoolean("compliance.scan.sources", true),
-        new SaltSource(settings),
-        clock);
+    ComplianceHook hook =
+        new ComplianceHook(
+            policy,
+            ScanSettings.from(settings),
+            settings.getBoolean("compliance.scan.sources", true),
+            new SaltSource(settings),
+            clock);
+    rejectUnknownKeys(settings);
+    return hook;
+  }
+
+  /** Every {@code compliance.*} key that nothing read, at once (a typo must not pass silently). */
+  static void rejectUnknownKeys(Settings settings) {
+    var unknown = settings.unknownKeys("compliance.");
+    if (!unknown.isEmpty()) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG,
+          "Invalid settings: unknown key(s) "
+              + unknown
+              + " (known: compliance.salt, compliance.salt-file, compliance.scan.max-rows,"
+              + " compliance.scan.sources, compliance.min-confidence, compliance.min-column-ratio,"
+              + " compliance.phone-regions)");
+    }
   }
 
   /**
@@ -115,6 +132,9 @@ public final class ComplianceHook implements RunHook {
 
   @Override
   public Gate beforeRun(RunContext context, Map<String, Dataset<Row>> sourceRows) {
+    sources.clear(); // a hook reused for a second run starts afresh
+    masked.clear();
+    outcome = null;
     if (scanSources) {
       sourceRows.forEach((name, rows) -> sources.add(PiiScan.scan(name, rows, scan)));
     }

@@ -51,6 +51,8 @@ public final class ComplianceService {
     this.clock = clock;
     this.scan = ScanSettings.from(settings);
     this.salt = new SaltSource(settings);
+    settings.getBoolean("compliance.scan.sources", true); // a hook setting: known, unused here
+    ComplianceHook.rejectUnknownKeys(settings);
   }
 
   public ScanSettings scanSettings() {
