@@ -171,10 +171,45 @@ public final class QualityHook implements RunHook {
     }
   }
 
+  /**
+   * The history to compare with. Scores come from {@link #withHistory} when given (the tracking
+   * store), else from the file history; row counts (which the store does not keep) always come from
+   * the file history, matched by execution id, and every run is recorded there.
+   */
   private QualityHistory history(RunContext context) {
-    if (history != null) {
-      return history;
+    QualityHistory file = fileHistory(context);
+    if (history == null) {
+      return file;
     }
+    QualityHistory scores = history;
+    return new QualityHistory() {
+      @Override
+      public List<HistoryPoint> recent(String job, String dataset, int limit) {
+        Map<String, Long> rows = new java.util.HashMap<>();
+        for (HistoryPoint p : file.recent(job, dataset, Math.max(limit, 1) * 4)) {
+          if (p.rows() != null) {
+            rows.put(p.executionId(), p.rows());
+          }
+        }
+        return scores.recent(job, dataset, limit).stream()
+            .map(
+                p ->
+                    p.rows() != null
+                        ? p
+                        : new HistoryPoint(
+                            p.executionId(), p.at(), p.overall(), rows.get(p.executionId())))
+            .toList();
+      }
+
+      @Override
+      public void record(String job, String dataset, HistoryPoint point) {
+        scores.record(job, dataset, point);
+        file.record(job, dataset, point);
+      }
+    };
+  }
+
+  private QualityHistory fileHistory(RunContext context) {
     if (spec.settings().historyDir() != null) {
       return new FileQualityHistory(Path.of(spec.settings().historyDir()));
     }
