@@ -70,6 +70,7 @@ public final class ComplianceParticipant implements RunParticipant {
     } catch (java.io.IOException e) {
       details.put("assessment", "unreadable: " + e.getMessage());
     }
+    details.put(Conclusion.LINES, o.text().lines().filter(l -> !l.isBlank()).toList());
     if (!o.auditEvents().isEmpty()) {
       AuditVerification chain =
           tools.call(

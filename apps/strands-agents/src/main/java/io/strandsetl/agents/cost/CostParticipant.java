@@ -71,6 +71,31 @@ public final class CostParticipant implements RunParticipant {
     details.put("advice", cost.advice());
     details.put("notes", c.notes());
     details.put("platformCosts", perPlatform);
+    var b = c.breakdown();
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "breakdown: compute %s, storage %s, network %s, AI %s; %s per GB, %.3f DPU-hours",
+            Sizes.usd(b.computeUsd()),
+            Sizes.usd(b.storageUsd()),
+            Sizes.usd(b.networkUsd()),
+            Sizes.usd(b.aiUsd()),
+            Sizes.usd(b.costPerGbUsd()),
+            b.dpuHours()));
+    for (PlatformEstimate e : c.options()) {
+      lines.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "%-34s %s",
+              e.option(),
+              e.feasible()
+                  ? Sizes.usd(e.totalUsd())
+                      + String.format(
+                          java.util.Locale.ROOT, "  (about %.0f s)", e.estimatedSeconds())
+                  : "N/A: " + e.reason()));
+    }
+    details.put(Conclusion.LINES, lines);
     return new Contribution(
         Conclusion.done(name(), summary, details),
         c.breakdown(),

@@ -91,6 +91,8 @@ public final class QualityParticipant implements RunParticipant {
     }
     details.put("datasets", r.datasets());
     details.put("gates", r.gates());
+    // Skip the report's own headline: the conclusion's summary already says it.
+    details.put(Conclusion.LINES, r.toText().lines().skip(1).toList());
     if (!trends.isEmpty()) {
       details.put("trends", trends);
     }

@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public record Conclusion(
     String agent, Status status, String summary, Map<String, Object> details, long durationMs) {
+  /**
+   * Detail key of a {@code List<String>} a person should read under the summary (e.g. PII by
+   * column, failed rules); the report prints it indented.
+   */
+  public static final String LINES = "lines";
+
   /** How an agent's part of the run ended. */
   public enum Status {
     DONE,

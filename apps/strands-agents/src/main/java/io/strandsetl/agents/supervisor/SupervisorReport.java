@@ -134,6 +134,11 @@ public record SupervisorReport(
               c.status(),
               c.summary(),
               Sizes.millis(c.durationMs())));
+      if (c.details().get(Conclusion.LINES) instanceof List<?> lines) {
+        for (Object line : lines) {
+          b.append("                ").append(String.valueOf(line).stripLeading()).append('\n');
+        }
+      }
     }
     if (learning != null) {
       for (PredictionCheck p : learning.predictedBefore()) {
