@@ -1,16 +1,20 @@
 package io.strandsetl.cli;
 
+import io.strandsetl.agents.supervisor.AgentTeam;
+import io.strandsetl.agents.supervisor.Supervisor;
 import io.strandsetl.engine.pipeline.PipelineParser;
+import io.strandsetl.engine.track.TrackingStores;
+import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.pipeline.PipelineSpec;
 import io.strandsetl.model.pipeline.SinkSpec;
 import io.strandsetl.model.pipeline.SourceSpec;
 import io.strandsetl.spark.datagen.GeneratedDataset;
 import io.strandsetl.spark.datagen.RetailDataGenerator;
-import io.strandsetl.spark.run.PipelineRunner;
 import io.strandsetl.spark.run.RunOptions;
 import io.strandsetl.spark.run.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,17 +26,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * The newcomer's first command: generates the retail demo data when it is not there yet, runs
- * {@code examples/customer-order-summary.yaml} (a pipeline with anti-patterns on purpose) through
- * the pipeline runner — the code path of {@code strands run} — prints its report and says where to
- * look next.
+ * {@code examples/customer-order-summary.yaml} (a pipeline with anti-patterns on purpose, quality
+ * rules and a compliance policy) under the Supervisor and its agents — the code path of {@code
+ * strands run} — records it in a store inside the work directory, prints the run's report and each
+ * agent's conclusion and says where to look next (history, the e-mail, the dashboard).
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Generates the retail demo data (once), runs examples/customer-order-summary.yaml on embedded Spark",
-      "and prints its report: what ran, its metrics and the issues found, with fixes. About 1-2 minutes",
-      "on a 2-core machine at the default scale. Exit 0 when the demo run succeeded, 1 when it failed."
+      "under the Supervisor and prints its report: metrics, issues with fixes, quality scores, PII and",
+      "masking, cost on each platform, each agent's conclusion. About 1-2 minutes on a 2-core machine at",
+      "the default scale. Exit 0 when the demo run succeeded, 1 when it failed."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String PIPELINE = "examples/customer-order-summary.yaml";
@@ -91,10 +97,22 @@ final class DemoCommand implements Callable<Integer> {
     err.flush();
     RunOptions options =
         new RunOptions(master, null, workDir, Map.of(), System.err, System.console() != null, null);
-    RunResult result = new PipelineRunner().run(pipeline, options);
+    // The demo keeps its runs in its own store unless one is configured, not in ~/.strands; a
+    // second demo run finds the first there (Learning's prediction, the comparison of runs).
+    Settings settings =
+        TrackingStores.withDefaultSqlitePath(
+            StoreOptions.load(null, List.of()), workDir.resolve("tracking.db"));
+    Supervisor.Outcome outcome;
+    try (AgentTeam team = AgentTeam.open(settings, Clock.systemUTC())) {
+      outcome =
+          team.supervisor().runPipeline(new Supervisor.SupervisedRun(pipeline, options, false));
+    }
+    RunResult result = outcome.run();
     long end = System.nanoTime();
 
     out.print(result.text());
+    out.println();
+    out.print(outcome.agents().text());
     out.println();
     out.printf(
         Locale.ROOT,
@@ -121,16 +139,24 @@ final class DemoCommand implements Callable<Integer> {
             + result.runDir().resolve("eventlog")
             + "   (or the event log of your own job)");
     out.println("  job code        ./strands lint YOUR_JOB.py|.sql|.scala");
-    // The demo keeps its runs in its own store unless one is configured, not in ~/.strands.
-    var settings =
-        io.strandsetl.engine.track.TrackingStores.withDefaultSqlitePath(
-            StoreOptions.load(null, List.of()), workDir.resolve("tracking.db"));
+    Path store = TrackingStores.sqlitePath(settings);
+    out.println("  run history     ./strands history --set store.sqlite.path=" + store);
     out.println(
-        "  run history     ./strands history --set store.sqlite.path="
-            + io.strandsetl.engine.track.TrackingStores.sqlitePath(settings));
+        "  one run         ./strands show "
+            + result.record().executionId()
+            + " --set store.sqlite.path="
+            + store);
+    out.println(
+        "  e-mail          "
+            + result.runDir()
+            + "/*.eml  (what the stakeholders were sent; configure notify.* for SMTP or SES)");
+    out.println(
+        "  dashboard       ./strands serve --set store.sqlite.path="
+            + store
+            + "   then open the printed http://127.0.0.1:8080/ URL with its token");
+    out.println("  run it again    ./strands demo   (Learning then compares with this run)");
     out.flush();
-    return StoreRecording.recordRun(
-        result, settings, "strands demo", err, java.time.Clock.systemUTC());
+    return outcome.agents().stored().startsWith("NOT STORED") ? 1 : result.exitCode();
   }
 
   /**

@@ -102,7 +102,9 @@ class RunCommandTest {
             "--master",
             "foo://x",
             "--data-dir",
-            dir.resolve("data").toString());
+            dir.resolve("data").toString(),
+            "--set",
+            "store.sqlite.path=" + dir.resolve("tracking.db"));
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
