@@ -137,19 +137,10 @@ public record QualityReport(
     return out;
   }
 
+  /** Store scores; a not-measured dimension stays null (never the overall score). */
   static QualityScores storeScores(DimensionScores s) {
-    double o = s.overall();
     return new QualityScores(
-        or(s.completeness(), o),
-        or(s.accuracy(), o),
-        or(s.consistency(), o),
-        or(s.timeliness(), o),
-        or(s.validity(), o),
-        o);
-  }
-
-  private static double or(Double v, double fallback) {
-    return v == null ? fallback : v;
+        s.completeness(), s.accuracy(), s.consistency(), s.timeliness(), s.validity(), s.overall());
   }
 
   /** The report as pretty JSON (the content of {@code quality.json}). */

@@ -63,6 +63,11 @@ final class StoreFormats {
     return String.format(Locale.ROOT, "%.0f%%", f * 100);
   }
 
+  /** A quality dimension as a percentage; "not measured" when null (no check of it ran). */
+  static String fraction(Double f) {
+    return f == null ? "not measured" : fraction(f.doubleValue());
+  }
+
   /**
    * The JSON summary of one execution (the {@code executions[]} items of {@code strands history
    * --format json}); field names are documented in docs/schemas/cli-store.md.

@@ -226,6 +226,56 @@ class StoreCommandsTest {
   }
 
   @Test
+  void showPrintsNotMeasuredForAQualityDimensionWithoutChecks() throws Exception {
+    ExecutionRecord bare =
+        execution(
+            "q-1", "scored", ExecutionStatus.SUCCEEDED, Instant.parse("2026-03-01T10:00:00Z"));
+    ExecutionRecord scored =
+        new ExecutionRecord(
+            bare.executionId(),
+            bare.jobName(),
+            bare.jobType(),
+            bare.platform(),
+            bare.status(),
+            bare.startedAt(),
+            bare.endedAt(),
+            null,
+            null,
+            null,
+            null,
+            new io.strandsetl.model.store.QualitySummary(
+                new io.strandsetl.model.store.QualityScores(0.9, null, 0.8, null, 1.0, 0.9),
+                0,
+                0,
+                0,
+                0,
+                3,
+                0),
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            Map.of(),
+            null);
+    try (TrackingStore store = openStore()) {
+      store.recordRun(io.strandsetl.model.store.RunRecord.of(scored));
+    }
+
+    var text = strands("show", "q-1");
+    JsonNode doc = json("show", "q-1");
+
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out())
+        .contains(
+            "completeness 90%, accuracy not measured, consistency 80%,"
+                + " timeliness not measured, validity 100%");
+    assertThat(doc.at("/execution/quality/scores/completeness").asDouble()).isEqualTo(0.9);
+    assertThat(doc.at("/execution/quality/scores/timeliness").isNumber()).isFalse();
+  }
+
+  @Test
   void showPrintsEverythingOnARunAndAnUnknownIdIsOneLineExitTwo() throws Exception {
     save("memory-pressure-positive", "nightly");
     String id = json("history").at("/executions/0/executionId").asText();

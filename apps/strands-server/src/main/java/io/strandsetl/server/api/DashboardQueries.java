@@ -1116,11 +1116,11 @@ public final class DashboardQueries {
     if (e.quality() != null) {
       QualityScores q = e.quality().scores();
       t.row("overall", round(q.overall() * 100, 1))
-          .row("completeness", round(q.completeness() * 100, 1))
-          .row("accuracy", round(q.accuracy() * 100, 1))
-          .row("consistency", round(q.consistency() * 100, 1))
-          .row("timeliness", round(q.timeliness() * 100, 1))
-          .row("validity", round(q.validity() * 100, 1));
+          .row("completeness", pct(q.completeness()))
+          .row("accuracy", pct(q.accuracy()))
+          .row("consistency", pct(q.consistency()))
+          .row("timeliness", pct(q.timeliness()))
+          .row("validity", pct(q.validity()));
     }
     return t.build();
   }
@@ -1209,6 +1209,11 @@ public final class DashboardQueries {
 
   static double pct(double fraction) {
     return round(fraction * 100, 1);
+  }
+
+  /** A quality dimension as a percentage; null (JSON null, "not measured") when not measured. */
+  static Double pct(Double fraction) {
+    return fraction == null ? null : pct(fraction.doubleValue());
   }
 
   static double share(long part, long whole) {

@@ -1,19 +1,49 @@
 package io.strandsetl.model.store;
 
-/** The five quality dimensions and the overall score, each a fraction in [0, 1]. */
+/**
+ * The five quality dimensions and the overall score, each a fraction in [0, 1]. A dimension is null
+ * when it was not measured (no check of that dimension ran): it is never stored as 0, 1 or the
+ * overall score. The overall score is required: the weighted mean of the measured dimensions.
+ */
 public record QualityScores(
-    double completeness,
-    double accuracy,
-    double consistency,
-    double timeliness,
-    double validity,
+    Double completeness,
+    Double accuracy,
+    Double consistency,
+    Double timeliness,
+    Double validity,
     double overall) {
   public QualityScores {
-    Checks.fraction(completeness, "quality completeness");
-    Checks.fraction(accuracy, "quality accuracy");
-    Checks.fraction(consistency, "quality consistency");
-    Checks.fraction(timeliness, "quality timeliness");
-    Checks.fraction(validity, "quality validity");
+    optionalFraction(completeness, "quality completeness");
+    optionalFraction(accuracy, "quality accuracy");
+    optionalFraction(consistency, "quality consistency");
+    optionalFraction(timeliness, "quality timeliness");
+    optionalFraction(validity, "quality validity");
     Checks.fraction(overall, "quality overall");
+  }
+
+  private static void optionalFraction(Double value, String field) {
+    if (value != null) {
+      Checks.fraction(value, field);
+    }
+  }
+
+  /** True when the dimension (completeness, accuracy, ...; case-insensitive) was measured. */
+  public boolean isMeasured(String dimension) {
+    return dimension(dimension) != null;
+  }
+
+  /**
+   * The score of a dimension by name (completeness, accuracy, consistency, timeliness, validity;
+   * case-insensitive); null when not measured.
+   */
+  public Double dimension(String dimension) {
+    return switch (dimension.toLowerCase(java.util.Locale.ROOT)) {
+      case "completeness" -> completeness;
+      case "accuracy" -> accuracy;
+      case "consistency" -> consistency;
+      case "timeliness" -> timeliness;
+      case "validity" -> validity;
+      default -> throw Checks.invalid("quality dimension", dimension, "unknown dimension");
+    };
   }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param durationMs summed wall-clock duration, milliseconds
  * @param dataProcessedBytes summed bytes processed
  * @param qualityRuns executions with a quality summary
- * @param qualitySums sums of the quality scores of those executions (each dimension summed; divide
- *     by {@code qualityRuns}, see {@link #averageQuality()})
+ * @param qualitySums sums of the quality scores of those executions (each dimension summed over,
+ *     and counted by, the executions that measured it; see {@link #averageQuality()})
  * @param complianceRuns executions with a compliance summary
  * @param gdprCompliantRuns of those, GDPR compliant
  * @param hipaaCompliantRuns of those, HIPAA compliant
@@ -58,25 +58,47 @@ public record RunStats(
     Checks.nonNegative(piiColumnsMasked, "stats piiColumnsMasked");
   }
 
-  /** Summed quality scores, each dimension a sum of fractions in [0, 1]. */
+  /**
+   * Summed quality scores, each dimension a sum of fractions in [0, 1] over the executions that
+   * measured it ({@code <dimension>Runs}); a not-measured dimension adds nothing to its sum or its
+   * count. The overall score is summed over every execution with quality ({@code qualityRuns}).
+   */
   public record QualitySums(
       double completeness,
       double accuracy,
       double consistency,
       double timeliness,
       double validity,
-      double overall) {
-    public static final QualitySums ZERO = new QualitySums(0, 0, 0, 0, 0, 0);
+      double overall,
+      long completenessRuns,
+      long accuracyRuns,
+      long consistencyRuns,
+      long timelinessRuns,
+      long validityRuns) {
+    public static final QualitySums ZERO = new QualitySums(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** These sums with one execution's scores added. */
+    public QualitySums {
+      Checks.nonNegative(completenessRuns, "stats completenessRuns");
+      Checks.nonNegative(accuracyRuns, "stats accuracyRuns");
+      Checks.nonNegative(consistencyRuns, "stats consistencyRuns");
+      Checks.nonNegative(timelinessRuns, "stats timelinessRuns");
+      Checks.nonNegative(validityRuns, "stats validityRuns");
+    }
+
+    /** These sums with one execution's scores added (not-measured dimensions are skipped). */
     public QualitySums plus(QualityScores scores) {
       return new QualitySums(
-          completeness + scores.completeness(),
-          accuracy + scores.accuracy(),
-          consistency + scores.consistency(),
-          timeliness + scores.timeliness(),
-          validity + scores.validity(),
-          overall + scores.overall());
+          completeness + orZero(scores.completeness()),
+          accuracy + orZero(scores.accuracy()),
+          consistency + orZero(scores.consistency()),
+          timeliness + orZero(scores.timeliness()),
+          validity + orZero(scores.validity()),
+          overall + scores.overall(),
+          completenessRuns + counted(scores.completeness()),
+          accuracyRuns + counted(scores.accuracy()),
+          consistencyRuns + counted(scores.consistency()),
+          timelinessRuns + counted(scores.timeliness()),
+          validityRuns + counted(scores.validity()));
     }
 
     public QualitySums plus(QualitySums other) {
@@ -86,7 +108,20 @@ public record RunStats(
           consistency + other.consistency,
           timeliness + other.timeliness,
           validity + other.validity,
-          overall + other.overall);
+          overall + other.overall,
+          completenessRuns + other.completenessRuns,
+          accuracyRuns + other.accuracyRuns,
+          consistencyRuns + other.consistencyRuns,
+          timelinessRuns + other.timelinessRuns,
+          validityRuns + other.validityRuns);
+    }
+
+    private static double orZero(Double value) {
+      return value == null ? 0 : value;
+    }
+
+    private static long counted(Double value) {
+      return value == null ? 0 : 1;
     }
   }
 
@@ -111,24 +146,25 @@ public record RunStats(
   }
 
   /**
-   * Average quality scores over the executions that have them; null when none has. Clamped to [0,
-   * 1] against floating-point rounding of the sums.
+   * Average quality scores over the executions that have them; null when none has. Each dimension
+   * is averaged over the executions that measured it, and is null (not measured) when none did.
+   * Clamped to [0, 1] against floating-point rounding of the sums.
    */
   public QualityScores averageQuality() {
     if (qualityRuns == 0) {
       return null;
     }
     return new QualityScores(
-        mean(qualitySums.completeness()),
-        mean(qualitySums.accuracy()),
-        mean(qualitySums.consistency()),
-        mean(qualitySums.timeliness()),
-        mean(qualitySums.validity()),
-        mean(qualitySums.overall()));
+        mean(qualitySums.completeness(), qualitySums.completenessRuns()),
+        mean(qualitySums.accuracy(), qualitySums.accuracyRuns()),
+        mean(qualitySums.consistency(), qualitySums.consistencyRuns()),
+        mean(qualitySums.timeliness(), qualitySums.timelinessRuns()),
+        mean(qualitySums.validity(), qualitySums.validityRuns()),
+        mean(qualitySums.overall(), qualityRuns));
   }
 
-  private double mean(double sum) {
-    return Math.max(0, Math.min(1, sum / qualityRuns));
+  private static Double mean(double sum, long count) {
+    return count == 0 ? null : Math.max(0, Math.min(1, sum / count));
   }
 
   /** An empty group. */

@@ -878,6 +878,68 @@ public abstract class TrackingStoreContractTest {
     assertTrue(store.verifyAudit().intact(), store.verifyAudit().problem());
   }
 
+  @Test
+  void keepsNotMeasuredDimensionsAndAveragesEachDimensionOverTheRunsThatMeasuredIt() {
+    LocalDate day = MAR_02.plusDays(7);
+    QualityScores first = new QualityScores(0.9, null, 0.8, null, 1.0, 0.9);
+    QualityScores second = new QualityScores(0.7, 0.6, null, null, 0.8, 0.7);
+    RunRecord one = notMeasuredRun("nm1", day, first);
+    RunRecord two = notMeasuredRun("nm2", day, second);
+    store.recordRun(one);
+    store.recordRun(two);
+
+    assertEquals(one.execution(), store.findExecution("nm1").orElseThrow());
+    assertNull(store.findExecution("nm1").orElseThrow().quality().scores().accuracy());
+    List<QualityHistoryEntry> history = store.qualityHistory("scored", "scored.out");
+    assertEquals(List.of(one.quality().get(0), two.quality().get(0)), history);
+    assertNull(history.get(0).scores().timeliness(), "not measured reads back as null, not 0");
+
+    RunStats job = store.runsBy(RunFilter.all().withJob("scored"), Dimension.JOB, 10).get(0);
+    QualityScores average = job.averageQuality();
+    assertEquals(0.8, average.completeness(), 1e-9);
+    assertEquals(0.6, average.accuracy(), 1e-9, "only nm2 measured accuracy");
+    assertEquals(0.8, average.consistency(), 1e-9, "only nm1 measured consistency");
+    assertNull(average.timeliness(), "no run measured timeliness");
+    assertEquals(0.9, average.validity(), 1e-9);
+    assertEquals(0.8, average.overall(), 1e-9);
+  }
+
+  private static RunRecord notMeasuredRun(String id, LocalDate day, QualityScores scores) {
+    Instant start = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
+    ExecutionRecord execution =
+        new ExecutionRecord(
+            id,
+            "scored",
+            JobType.PIPELINE,
+            "local",
+            ExecutionStatus.SUCCEEDED,
+            start,
+            start.plusMillis(SIMPLE_DURATION_MS),
+            null,
+            null,
+            null,
+            new CostBreakdown(0.1, 0.1, 0, 0, 0, 0, 0),
+            new QualitySummary(scores, 0, 0, 0, 0, 1, 0),
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            Map.of(),
+            null);
+    QualityHistoryEntry entry =
+        new QualityHistoryEntry(
+            id,
+            "scored",
+            "scored.out",
+            start.plusSeconds(60),
+            scores,
+            QualityTrend.STABLE,
+            List.of());
+    return new RunRecord(execution, List.of(), List.of(entry), List.of());
+  }
+
   private static RunRecord dashboardRun(
       String id,
       String job,
@@ -897,7 +959,7 @@ public abstract class TrackingStoreContractTest {
         qualityOverall == null
             ? null
             : new QualitySummary(
-                new QualityScores(1, 1, 1, 1, 1, qualityOverall), 0, 0, 0, 0, 1, 0);
+                new QualityScores(1.0, 1.0, 1.0, 1.0, 1.0, qualityOverall), 0, 0, 0, 0, 1, 0);
     ComplianceSummary compliance =
         team == null
             ? null
@@ -959,7 +1021,7 @@ public abstract class TrackingStoreContractTest {
         job,
         dataset,
         at,
-        new QualityScores(1, 1, 1, 1, 1, overall),
+        new QualityScores(1.0, 1.0, 1.0, 1.0, 1.0, overall),
         QualityTrend.STABLE,
         List.of());
   }

@@ -273,7 +273,12 @@ public final class MessageRenderer {
     doc.row("Duplicate rows", String.format(Locale.ROOT, "%.2f %%", quality.duplicatePercent()));
   }
 
-  private static void score(MessageDocument doc, String label, double fraction) {
+  private static void score(MessageDocument doc, String label, Double fraction) {
+    if (fraction == null) {
+      // No check of this dimension ran: never shown as a number (not 0, not 100).
+      doc.row(label, "not measured");
+      return;
+    }
     Tone tone = fraction >= 0.95 ? Tone.GOOD : fraction >= 0.8 ? Tone.WARN : Tone.BAD;
     doc.row(label, percent(fraction), tone);
   }
@@ -471,7 +476,15 @@ public final class MessageRenderer {
     return new MessageContent(alert.key(), PREFIX + title, doc.text(), doc.html());
   }
 
-  private static void change(MessageDocument doc, String label, double before, double now) {
+  private static void change(MessageDocument doc, String label, Double before, Double now) {
+    if (before == null || now == null) {
+      doc.row(
+          label,
+          (before == null ? "not measured" : percent(before))
+              + " → "
+              + (now == null ? "not measured" : percent(now)));
+      return;
+    }
     double points = (now - before) * 100;
     doc.row(
         label,

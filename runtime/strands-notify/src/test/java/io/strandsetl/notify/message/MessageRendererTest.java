@@ -8,6 +8,7 @@ import io.strandsetl.model.store.ComplianceSummary;
 import io.strandsetl.model.store.DetectedIssue;
 import io.strandsetl.model.store.ExecutionRecord;
 import io.strandsetl.model.store.QualityScores;
+import io.strandsetl.model.store.QualitySummary;
 import io.strandsetl.notify.Runs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -291,12 +292,76 @@ class MessageRendererTest {
                 "orders",
                 "exec-9",
                 "orders_out",
-                new QualityScores(0.99, 0.98, 0.97, 1, 0.96, 0.98),
-                new QualityScores(0.80, 0.98, 0.97, 1, 0.96, 0.94)));
+                new QualityScores(0.99, 0.98, 0.97, 1.0, 0.96, 0.98),
+                new QualityScores(0.80, 0.98, 0.97, 1.0, 0.96, 0.94)));
 
     assertThat(content.subject())
         .isEqualTo("[Strands ETL] Alert: quality drop in job orders (orders_out)");
     assertThat(content.text()).contains("99.0 % → 80.0 % (-19.0 points)");
+  }
+
+  @Test
+  void runMessagePrintsNotMeasuredForADimensionWithoutChecks() {
+    ExecutionRecord ok = Runs.succeeded("orders-daily");
+    QualitySummary measured = ok.quality();
+    QualitySummary partly =
+        new QualitySummary(
+            new QualityScores(0.99, null, 0.91, null, 0.72, 0.9),
+            measured.nullPercent(),
+            measured.duplicatePercent(),
+            measured.schemaViolations(),
+            measured.businessRuleViolations(),
+            measured.checksPassed(),
+            measured.checksFailed());
+    ExecutionRecord run =
+        new ExecutionRecord(
+            ok.executionId(),
+            ok.jobName(),
+            ok.jobType(),
+            ok.platform(),
+            ok.status(),
+            ok.startedAt(),
+            ok.endedAt(),
+            ok.workload(),
+            ok.decision(),
+            ok.metrics(),
+            ok.cost(),
+            partly,
+            ok.compliance(),
+            ok.issues(),
+            ok.recommendations(),
+            ok.optimisationsApplied(),
+            ok.error(),
+            ok.stakeholders(),
+            ok.tags(),
+            ok.notification());
+
+    String text = renderer.render(RunNotice.of(run)).text();
+
+    assertThat(text)
+        .containsPattern("Accuracy\\W+not measured")
+        .containsPattern("Timeliness\\W+not measured");
+    assertThat(text).containsPattern("Completeness\\W+99\\.0 %");
+    assertThat(text.split("not measured", -1)).hasSize(3); // exactly the two unmeasured scores
+  }
+
+  @Test
+  void qualityDropAlertPrintsNotMeasuredInsteadOfAChange() {
+    String text =
+        renderer
+            .render(
+                new QualityDropAlert(
+                    "orders",
+                    "exec-9",
+                    "orders_out",
+                    new QualityScores(0.99, null, 0.97, 1.0, 0.96, 0.98),
+                    new QualityScores(0.80, 0.98, 0.97, null, 0.96, 0.94)))
+            .text();
+
+    assertThat(text)
+        .contains("not measured → 98.0 %")
+        .contains("100.0 % → not measured")
+        .contains("99.0 % → 80.0 % (-19.0 points)");
   }
 
   @Test

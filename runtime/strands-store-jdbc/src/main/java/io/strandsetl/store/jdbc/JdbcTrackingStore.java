@@ -806,15 +806,20 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     long day = RunFilter.dayOf(execution).toEpochDay();
     String team = RunFilter.teamOf(execution);
     QualitySummary quality = execution.quality();
-    QualityScores q = quality == null ? new QualityScores(0, 0, 0, 0, 0, 0) : quality.scores();
+    RunStats.QualitySums q =
+        quality == null
+            ? RunStats.QualitySums.ZERO
+            : RunStats.QualitySums.ZERO.plus(quality.scores());
     ComplianceSummary compliance = execution.compliance();
     update(
         "INSERT INTO run_rollups AS r (day, job_name, job_type, team, platform, status, runs,"
             + " cost_usd, duration_ms, data_processed_bytes, quality_runs, completeness_sum,"
             + " accuracy_sum, consistency_sum, timeliness_sum, validity_sum, overall_sum,"
             + " compliance_runs, gdpr_compliant_runs, hipaa_compliant_runs, pii_columns_detected,"
-            + " pii_columns_masked)"
-            + " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " pii_columns_masked, completeness_runs, accuracy_runs, consistency_runs,"
+            + " timeliness_runs, validity_runs)"
+            + " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?)"
             + " ON CONFLICT (day, job_name, job_type, team, platform, status) DO UPDATE SET"
             + " runs = r.runs + 1, cost_usd = r.cost_usd + excluded.cost_usd,"
             + " duration_ms = r.duration_ms + excluded.duration_ms,"
@@ -830,7 +835,12 @@ public abstract class JdbcTrackingStore implements TrackingStore {
             + " gdpr_compliant_runs = r.gdpr_compliant_runs + excluded.gdpr_compliant_runs,"
             + " hipaa_compliant_runs = r.hipaa_compliant_runs + excluded.hipaa_compliant_runs,"
             + " pii_columns_detected = r.pii_columns_detected + excluded.pii_columns_detected,"
-            + " pii_columns_masked = r.pii_columns_masked + excluded.pii_columns_masked",
+            + " pii_columns_masked = r.pii_columns_masked + excluded.pii_columns_masked,"
+            + " completeness_runs = r.completeness_runs + excluded.completeness_runs,"
+            + " accuracy_runs = r.accuracy_runs + excluded.accuracy_runs,"
+            + " consistency_runs = r.consistency_runs + excluded.consistency_runs,"
+            + " timeliness_runs = r.timeliness_runs + excluded.timeliness_runs,"
+            + " validity_runs = r.validity_runs + excluded.validity_runs",
         day,
         execution.jobName(),
         execution.jobType().name(),
@@ -851,7 +861,12 @@ public abstract class JdbcTrackingStore implements TrackingStore {
         compliance != null && compliance.gdprCompliant() ? 1 : 0,
         compliance != null && compliance.hipaaCompliant() ? 1 : 0,
         compliance == null ? 0 : compliance.piiColumnsDetected(),
-        compliance == null ? 0 : compliance.piiColumnsMasked());
+        compliance == null ? 0 : compliance.piiColumnsMasked(),
+        q.completenessRuns(),
+        q.accuracyRuns(),
+        q.consistencyRuns(),
+        q.timelinessRuns(),
+        q.validityRuns());
     for (DetectedIssue issue : execution.issues()) {
       update(
           "INSERT INTO issue_rollups AS i (day, job_name, job_type, team, platform, status,"
@@ -925,7 +940,11 @@ public abstract class JdbcTrackingStore implements TrackingStore {
             + " SUM(gdpr_compliant_runs) AS gdpr_compliant_runs,"
             + " SUM(hipaa_compliant_runs) AS hipaa_compliant_runs,"
             + " SUM(pii_columns_detected) AS pii_columns_detected,"
-            + " SUM(pii_columns_masked) AS pii_columns_masked FROM run_rollups"
+            + " SUM(pii_columns_masked) AS pii_columns_masked,"
+            + " SUM(completeness_runs) AS completeness_runs, SUM(accuracy_runs) AS accuracy_runs,"
+            + " SUM(consistency_runs) AS consistency_runs,"
+            + " SUM(timeliness_runs) AS timeliness_runs, SUM(validity_runs) AS validity_runs"
+            + " FROM run_rollups"
             + where.sql()
             + " GROUP BY "
             + column,
@@ -948,7 +967,12 @@ public abstract class JdbcTrackingStore implements TrackingStore {
                     rs.getDouble("consistency_sum"),
                     rs.getDouble("timeliness_sum"),
                     rs.getDouble("validity_sum"),
-                    rs.getDouble("overall_sum")),
+                    rs.getDouble("overall_sum"),
+                    rs.getLong("completeness_runs"),
+                    rs.getLong("accuracy_runs"),
+                    rs.getLong("consistency_runs"),
+                    rs.getLong("timeliness_runs"),
+                    rs.getLong("validity_runs")),
                 rs.getLong("compliance_runs"),
                 rs.getLong("gdpr_compliant_runs"),
                 rs.getLong("hipaa_compliant_runs"),
@@ -1056,11 +1080,12 @@ public abstract class JdbcTrackingStore implements TrackingStore {
         rs.getString("dataset"),
         instant(rs.getLong("at_us")),
         new QualityScores(
-            rs.getDouble("completeness"),
-            rs.getDouble("accuracy"),
-            rs.getDouble("consistency"),
-            rs.getDouble("timeliness"),
-            rs.getDouble("validity"),
+            // SQL NULL = not measured: nullableDouble, never getDouble (which reads 0).
+            nullableDouble(rs, "completeness"),
+            nullableDouble(rs, "accuracy"),
+            nullableDouble(rs, "consistency"),
+            nullableDouble(rs, "timeliness"),
+            nullableDouble(rs, "validity"),
             rs.getDouble("overall")),
         QualityTrend.valueOf(rs.getString("trend")),
         fromJson(rs.getString("anomalies_json"), STRINGS));

@@ -55,6 +55,11 @@
     return text;
   }
 
+  // Quality score columns: JSON null means the dimension was not measured (no check of it ran),
+  // which must not read as a number or as a generic blank.
+  var QUALITY_COLUMNS = ['score_pct', 'completeness_pct', 'accuracy_pct', 'consistency_pct',
+    'timeliness_pct', 'validity_pct'];
+
   function runLink(id) {
     var a = el('a', 'run-link', id);
     a.href = '/runs/' + encodeURIComponent(id);
@@ -88,7 +93,8 @@
         } else if (col.key === 'status' || col.key === 'severity') {
           td.appendChild(el('span', 'tag tag-' + String(v).toLowerCase(), v));
         } else {
-          td.textContent = formatNumber(v, col.unit);
+          td.textContent = v === null && QUALITY_COLUMNS.indexOf(col.key) >= 0
+            ? 'not measured' : formatNumber(v, col.unit);
           if (typeof v === 'string' && v.length > 40) { td.className = 'long'; }
         }
         tr.appendChild(td);
