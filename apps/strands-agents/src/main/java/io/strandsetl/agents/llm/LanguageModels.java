@@ -23,8 +23,8 @@ public final class LanguageModels {
             () ->
                 new StrandsException(
                     ErrorCode.INVALID_CONFIG,
-                    "Cannot answer: no language model is configured (set agents.llm.provider=openai"
-                        + " or anthropic, agents.llm.model and agents.llm.api-key; see"
-                        + " docs/agents.md)"));
+                    "Cannot answer: no language model is configured (set agents.llm.provider=openai,"
+                        + " anthropic or bedrock and agents.llm.model, with agents.llm.api-key or"
+                        + " AWS credentials; see docs/agents.md)"));
   }
 }

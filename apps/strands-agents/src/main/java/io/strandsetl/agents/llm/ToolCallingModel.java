@@ -85,6 +85,7 @@ public final class ToolCallingModel {
                     .maxRetries(1)
                     .build();
             case "anthropic" -> AnthropicModels.create(settings);
+            case "bedrock" -> new BedrockConverseModel(settings);
             default ->
                 throw new StrandsException(
                     ErrorCode.INVALID_CONFIG,

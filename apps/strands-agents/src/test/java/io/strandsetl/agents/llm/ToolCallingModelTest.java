@@ -125,7 +125,8 @@ class ToolCallingModelTest {
             "Cannot answer: no language model is configured (set agents.llm.provider");
     assertThatThrownBy(
             () -> LanguageModels.configured(Settings.of(Map.of("agents.llm.provider", "gpt"))))
-        .hasMessage("Invalid agents.llm.provider: 'gpt' (known: [openai, anthropic], or none)");
+        .hasMessage(
+            "Invalid agents.llm.provider: 'gpt' (known: [openai, anthropic, bedrock], or none)");
     assertThat(LlmSettings.from(settings()).orElseThrow().toString()).doesNotContain("test-key");
   }
 }
