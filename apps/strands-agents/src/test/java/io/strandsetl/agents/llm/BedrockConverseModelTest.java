@@ -148,6 +148,44 @@ class BedrockConverseModelTest {
   }
 
   @Test
+  void aRejectedCallIsOneLineAndRecordedAsFailed() {
+    server.removeContext("/");
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          byte[] bytes =
+              "{\"message\":\"You don't have access to the model with the specified model ID.\"}"
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.getResponseHeaders().add("x-amzn-ErrorType", "AccessDeniedException");
+          exchange.sendResponseHeaders(403, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    Settings settings = settings();
+    InvocationLog log = new InvocationLog("ask-bedrock-denied");
+    try (AgentTeam team =
+            AgentTeam.of(settings, new InMemoryTrackingStore(), null, (s, o) -> null);
+        AgentInvoker invoker = team.invoker(log)) {
+      assertThatThrownBy(
+              () -> LanguageModels.require(settings).converse("Anything?", team, invoker))
+          .hasMessageStartingWith("Cannot reach the language model (bedrock " + MODEL + "): ")
+          .hasMessageContaining("You don't have access to the model")
+          .hasMessageNotContaining("\n");
+    }
+    assertThat(log.invocations())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.agent() + "." + c.tool()).isEqualTo("supervisor.llm_chat");
+              assertThat(c.success()).isFalse();
+              assertThat(c.error()).contains("You don't have access to the model");
+            });
+  }
+
+  @Test
   void neverPrintsTheSecretKeyAndWantsBothKeysOrNeither() {
     LlmSettings s = LlmSettings.from(settings()).orElseThrow();
     assertThat(s.toString()).contains("bedrock").contains("eu-west-1");
