@@ -69,10 +69,50 @@ class DemoCommandIT {
     // With broadcasts off, the 10-row store dimension is sort-merge joined: the report says so.
     assertThat(Files.readString(runDir.resolve("report.json"))).contains("missing-broadcast");
 
+    // Under the Supervisor: every agent concluded, the run is in the demo's own store, the
+    // stakeholders' e-mail is an .eml file in the run directory, quality and compliance reports
+    // sit next to the analysis.
+    assertThat(first.out())
+        .contains("Agents — customer-order-summary")
+        .containsPattern("decision +DONE")
+        .containsPattern("quality +DONE +completeness")
+        .containsPattern("compliance +DONE .*PII columns [1-9]")
+        .containsPattern("cost +DONE")
+        .contains("RECORDED in sqlite");
+    assertThat(work.resolve("tracking.db")).isRegularFile();
+    assertThat(runDir.resolve("agents.json")).isRegularFile();
+    assertThat(runDir.resolve("quality.json")).isRegularFile();
+    assertThat(runDir.resolve("compliance.json")).isRegularFile();
+    try (Stream<Path> s = Files.list(runDir)) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.endsWith(".eml") && n.contains("customer-order-summary"));
+    }
+    assertThat(first.out()).contains("./strands serve --set store.sqlite.path=");
+
     Result second = demo();
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(second.err())
         .contains("using the retail data in")
         .doesNotContain("generating the retail data");
+    // The second run has the first as history: Learning compares the two.
+    assertThat(second.out()).containsPattern("learning +DONE").contains("vs previous run");
+    StringWriter history = new StringWriter();
+    int code =
+        StrandsCli.execute(
+            new String[] {
+              "history",
+              "--format",
+              "json",
+              "--set",
+              "store.sqlite.path=" + work.resolve("tracking.db")
+            },
+            new PrintWriter(history, true),
+            new PrintWriter(new StringWriter(), true));
+    assertThat(code).isZero();
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(history.toString())
+                .get("executions"))
+        .hasSize(2);
   }
 }

@@ -59,9 +59,8 @@ class RunTrackingTest {
             store);
 
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.err())
-        .contains("strands: recorded run ")
-        .contains(" in sqlite: " + dir.resolve("tracking.db"));
+    // The Supervisor records the run and says where in its report.
+    assertThat(r.out()).contains("RECORDED in sqlite: " + dir.resolve("tracking.db"));
     var history = AnalyzeCommandTest.run("history", "--format", "json", "--set", store);
     JsonNode runs = new ObjectMapper().readTree(history.out()).get("executions");
     assertThat(runs).hasSize(1);
