@@ -56,8 +56,12 @@ final class NationalIdRecognizer implements Recognizer {
 
   @Override
   public List<Match> find(String text) {
+    return find(text, TextShape.of(text));
+  }
+
+  /** As {@link #find(String)} with the text's shape already taken (the scanner has it). */
+  List<Match> find(String text, TextShape shape) {
     List<Match> out = new ArrayList<>(1);
-    TextShape shape = TextShape.of(text);
     for (NationalIdScheme scheme : schemes) {
       if (scheme.minDigitRun() == 0
           ? shape.longestWord() < 16
