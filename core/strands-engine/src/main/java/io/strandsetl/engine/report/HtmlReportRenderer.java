@@ -337,22 +337,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
   /** Escapes text for HTML element content and attribute values. */
   static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return io.strandsetl.model.HtmlEscaper.escape(s);
   }
 
   private static String nz(Object o) {
