@@ -14,13 +14,16 @@ import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.server.api.ApiRoutes;
 import io.strandsetl.server.api.DashboardQueries;
 import io.strandsetl.server.api.OpenApiDocument;
+import io.strandsetl.server.erasure.ErasureRoutes;
 import io.strandsetl.server.security.AccessControl;
 import io.strandsetl.server.security.Sessions;
+import io.strandsetl.server.tools.ToolRoutes;
 import io.strandsetl.server.web.Pages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,11 +75,27 @@ public final class DashboardServer implements AutoCloseable {
             config.qualityAlertBelow(),
             background,
             costEngine);
-    AccessControl access =
-        new AccessControl(config.tokens(), new Sessions(clock), config.anonymousRead());
     List<ServerExtension> all = new ArrayList<>(extensions);
     ServiceLoader.load(ServerExtension.class, DashboardServer.class.getClassLoader())
         .forEach(all::add);
+    Optional<ErasureRoutes> erasure =
+        all.stream()
+            .map(ServerExtension::subjectErasure)
+            .flatMap(Optional::stream)
+            .findFirst()
+            .map(ErasureRoutes::new);
+    Optional<ToolRoutes> tools =
+        all.stream()
+            .map(ServerExtension::toolCatalog)
+            .flatMap(Optional::stream)
+            .findFirst()
+            .map(ToolRoutes::new);
+    AccessControl access =
+        new AccessControl(
+            config.tokens(),
+            new Sessions(clock),
+            config.anonymousRead(),
+            path -> tools.map(t -> t.viewerMayPost(path)).orElse(false));
     ObjectMapper mapper =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -101,13 +120,28 @@ public final class DashboardServer implements AutoCloseable {
         });
     ApiRoutes api = new ApiRoutes(queries);
     api.register(app);
-    new Pages(queries, access).register(app);
+    new Pages(queries, access, erasure.isPresent()).register(app);
     List<Map<String, Object>> extensionPaths = new ArrayList<>();
+    Map<String, Object> extensionSchemas = new java.util.LinkedHashMap<>();
+    erasure.ifPresent(
+        r -> {
+          r.register(app);
+          extensionPaths.add(ErasureRoutes.openApiPaths());
+          extensionSchemas.putAll(ErasureRoutes.openApiSchemas());
+        });
+    tools.ifPresent(
+        t -> {
+          t.register(app);
+          extensionPaths.add(t.openApiPaths());
+          extensionSchemas.putAll(t.openApiSchemas());
+        });
     for (ServerExtension e : all) {
       e.register(app);
       extensionPaths.add(e.openApiPaths());
+      extensionSchemas.putAll(e.openApiSchemas());
     }
-    Map<String, Object> openApi = OpenApiDocument.build(api.endpoints(), extensionPaths);
+    Map<String, Object> openApi =
+        OpenApiDocument.build(api.endpoints(), extensionPaths, extensionSchemas);
     app.get("/api/openapi.json", ctx -> ctx.json(openApi));
     app.exception(StrandsException.class, (e, ctx) -> error(ctx, statusOf(e), e.getMessage()));
     app.exception(

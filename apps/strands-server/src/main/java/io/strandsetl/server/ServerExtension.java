@@ -1,7 +1,10 @@
 package io.strandsetl.server;
 
 import io.javalin.Javalin;
+import io.strandsetl.server.erasure.SubjectErasure;
+import io.strandsetl.server.tools.ToolCatalog;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Adds routes and their OpenAPI description to the server (e.g. the agents' tools). Found by {@link
@@ -20,5 +23,29 @@ public interface ServerExtension {
    */
   default Map<String, Object> openApiPaths() {
     return Map.of();
+  }
+
+  /**
+   * Component schemas the extension's path items reference, merged into {@code components/schemas}
+   * of {@code /api/openapi.json}.
+   */
+  default Map<String, Object> openApiSchemas() {
+    return Map.of();
+  }
+
+  /**
+   * The erasure the Compliance page offers to admins ({@code POST /api/compliance/erase}); the
+   * first extension that supplies one is used. Without one the form and the endpoint are absent.
+   */
+  default Optional<SubjectErasure> subjectErasure() {
+    return Optional.empty();
+  }
+
+  /**
+   * The agents' tools to serve under {@code /api/agents/…} and to describe in the OpenAPI document;
+   * the first extension that supplies a catalog is used.
+   */
+  default Optional<ToolCatalog> toolCatalog() {
+    return Optional.empty();
   }
 }

@@ -319,7 +319,7 @@ class DashboardApiTest {
   @Test
   void openApiDocumentListsEveryEndpointAndTheExtensionsPaths() throws Exception {
     JsonNode doc = JSON.readTree(get("/api/openapi.json", VIEWER).body());
-    assertThat(doc.get("openapi").asText()).isEqualTo("3.0.3");
+    assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
     for (ApiRoutes.Endpoint e :
         new ApiRoutes(
                 new DashboardQueries(

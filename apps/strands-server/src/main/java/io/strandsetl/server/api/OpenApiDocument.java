@@ -22,8 +22,22 @@ public final class OpenApiDocument {
 
   public static Map<String, Object> build(
       List<ApiRoutes.Endpoint> endpoints, List<Map<String, Object>> extensionPaths) {
+    return build(endpoints, extensionPaths, Map.of());
+  }
+
+  /**
+   * The document; OpenAPI 3.1 so that the agents' tool schemas (JSON Schema 2020-12) merge in
+   * unchanged.
+   *
+   * @param extensionSchemas component schemas referenced by the extensions' path items
+   */
+  public static Map<String, Object> build(
+      List<ApiRoutes.Endpoint> endpoints,
+      List<Map<String, Object>> extensionPaths,
+      Map<String, Object> extensionSchemas) {
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("openapi", "3.0.3");
+    doc.put("openapi", "3.1.0");
+    doc.put("jsonSchemaDialect", "https://json-schema.org/draft/2020-12/schema");
     doc.put(
         "info",
         Map.of(
@@ -151,6 +165,7 @@ public final class OpenApiDocument {
             "object",
             "properties",
             Map.of("error", Map.of("type", "string"), "status", Map.of("type", "integer"))));
+    extensionSchemas.forEach(schemas::putIfAbsent);
     doc.put(
         "components",
         Map.of(

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Runs before every request: finds the caller's role from an {@code Authorization: Bearer} token or
@@ -25,11 +26,25 @@ public final class AccessControl {
   private final AccessTokens tokens;
   private final Sessions sessions;
   private final boolean anonymousRead;
+  private final Predicate<String> viewerMayPost;
 
   public AccessControl(AccessTokens tokens, Sessions sessions, boolean anonymousRead) {
+    this(tokens, sessions, anonymousRead, path -> false);
+  }
+
+  /**
+   * @param viewerMayPost POST paths that only read (the agents' read-only tools): a viewer may call
+   *     them; the CSRF check still applies to browser sessions
+   */
+  public AccessControl(
+      AccessTokens tokens,
+      Sessions sessions,
+      boolean anonymousRead,
+      Predicate<String> viewerMayPost) {
     this.tokens = tokens;
     this.sessions = sessions;
     this.anonymousRead = anonymousRead;
+    this.viewerMayPost = viewerMayPost;
   }
 
   public AccessTokens tokens() {
@@ -104,7 +119,9 @@ public final class AccessControl {
           return;
         }
       }
-      if (!path.equals("/logout") && !role.get().canWrite()) {
+      boolean readOnly =
+          path.equals("/logout") || (ctx.method() == HandlerType.POST && viewerMayPost.test(path));
+      if (!readOnly && !role.get().canWrite()) {
         deny(ctx, 403, "Cannot change anything with a viewer token: an admin token is needed");
       }
     }

@@ -35,10 +35,20 @@ public final class Pages {
 
   private final DashboardQueries queries;
   private final AccessControl access;
+  private final boolean erasure;
 
   public Pages(DashboardQueries queries, AccessControl access) {
+    this(queries, access, false);
+  }
+
+  /**
+   * @param erasure true when the server can erase a data subject: admins see the form on the
+   *     Compliance page
+   */
+  public Pages(DashboardQueries queries, AccessControl access, boolean erasure) {
     this.queries = queries;
     this.access = access;
+    this.erasure = erasure;
   }
 
   /** A card: kind of rendering, title, API path and rendering options (data-* attributes). */
@@ -383,6 +393,11 @@ public final class Pages {
           .append("<input type=\"hidden\" name=\"csrf\" value=\"")
           .append(Html.esc(csrf))
           .append("\"><button type=\"submit\">Export the whole audit trail (CSV)</button></form>");
+      if (erasure) {
+        b.append(
+            io.strandsetl.server.erasure.ErasureRoutes.form(
+                csrf, queries.filterChoices().getOrDefault("job", List.of())));
+      }
     }
     b.append("</main></body></html>");
     return b.toString();
