@@ -98,32 +98,34 @@ public final class ComplianceAgent implements Agent {
             ChecksOutput.class,
             in -> checks(in, false)),
         Tool.of(
-            "mask_columns",
-            "Writes a masked copy of a dataset as parquet (hash, tokenise, redact, partial, …"
-                + " per column); the original is not changed.",
-            MaskInput.class,
-            MaskOutput.class,
-            this::mask),
+                "mask_columns",
+                "Writes a masked copy of a dataset as parquet (hash, tokenise, redact, partial, …"
+                    + " per column); the original is not changed.",
+                MaskInput.class,
+                MaskOutput.class,
+                this::mask)
+            .changingState(),
         Tool.of(
-            "erase_subject",
-            "Erases one data subject's rows from every output of a pipeline (GDPR art. 17), checks"
-                + " by re-reading, and appends the erasure to the audit trail (digest, never the value).",
-            EraseInput.class,
-            ErasureResult.class,
-            in ->
-                LocalSpark.with(
-                    settings,
-                    "strands agents: erase_subject",
-                    spark ->
-                        service()
-                            .eraseSubject(
-                                spark,
-                                pipeline(in.pipeline()),
-                                required(in.subjectColumn(), "subjectColumn"),
-                                required(in.subjectValue(), "subjectValue"),
-                                Path.of(in.dataDir() == null ? "strands-data" : in.dataDir()),
-                                store.get(),
-                                "strands agents"))),
+                "erase_subject",
+                "Erases one data subject's rows from every output of a pipeline (GDPR art. 17), checks"
+                    + " by re-reading, and appends the erasure to the audit trail (digest, never the value).",
+                EraseInput.class,
+                ErasureResult.class,
+                in ->
+                    LocalSpark.with(
+                        settings,
+                        "strands agents: erase_subject",
+                        spark ->
+                            service()
+                                .eraseSubject(
+                                    spark,
+                                    pipeline(in.pipeline()),
+                                    required(in.subjectColumn(), "subjectColumn"),
+                                    required(in.subjectValue(), "subjectValue"),
+                                    Path.of(in.dataDir() == null ? "strands-data" : in.dataDir()),
+                                    store.get(),
+                                    "strands agents")))
+            .changingState(),
         Tool.of(
             "generate_audit_report",
             "The audit trail of a period (UTC days, inclusive) as a report, with the chain check.",

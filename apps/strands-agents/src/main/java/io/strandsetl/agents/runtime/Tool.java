@@ -24,9 +24,15 @@ public final class Tool<I extends Record, O extends Record> {
   private final Class<I> input;
   private final Class<O> output;
   private final Function<I, O> function;
+  private final boolean changesState;
 
   private Tool(
-      String name, String description, Class<I> input, Class<O> output, Function<I, O> function) {
+      String name,
+      String description,
+      Class<I> input,
+      Class<O> output,
+      Function<I, O> function,
+      boolean changesState) {
     if (!NAME.matcher(name).matches()) {
       throw new StrandsException(
           ErrorCode.INTERNAL_ERROR, "Invalid tool name: '" + name + "' (use snake_case)");
@@ -36,11 +42,26 @@ public final class Tool<I extends Record, O extends Record> {
     this.input = Objects.requireNonNull(input, "input");
     this.output = Objects.requireNonNull(output, "output");
     this.function = Objects.requireNonNull(function, "function");
+    this.changesState = changesState;
   }
 
+  /** A tool that only reads (files, the store): anyone who may read may call it. */
   public static <I extends Record, O extends Record> Tool<I, O> of(
       String name, String description, Class<I> input, Class<O> output, Function<I, O> function) {
-    return new Tool<>(name, description, input, output, function);
+    return new Tool<>(name, description, input, output, function, false);
+  }
+
+  /**
+   * The same tool marked as changing state (it runs a pipeline, rewrites or writes data): the
+   * dashboard's REST API lets only admins call it.
+   */
+  public Tool<I, O> changingState() {
+    return new Tool<>(name, description, input, output, function, true);
+  }
+
+  /** True when a call writes something (see {@link #changingState()}). */
+  public boolean changesState() {
+    return changesState;
   }
 
   public String name() {

@@ -48,6 +48,8 @@ public final class OpenApiDocument {
         post.put("operationId", id);
         post.putArray("tags").add(agent.name());
         post.put("summary", tool.description());
+        // Writing tools need the dashboard's admin token; read-only ones its viewer token.
+        post.put("x-changes-state", tool.changesState());
         ObjectNode body = post.putObject("requestBody");
         body.put("required", true);
         body.putObject("content")

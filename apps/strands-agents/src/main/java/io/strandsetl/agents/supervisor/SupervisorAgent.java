@@ -41,29 +41,30 @@ public final class SupervisorAgent implements Agent {
   public List<Tool<?, ?>> tools() {
     return List.of(
         Tool.of(
-            "run_pipeline",
-            "Runs a YAML pipeline under the Supervisor and returns what each agent concluded.",
-            RunPipelineInput.class,
-            SupervisorReport.class,
-            in -> {
-              RunOptions defaults = RunOptions.defaults();
-              RunOptions options =
-                  new RunOptions(
-                      in.master(),
-                      null,
-                      in.dataDir() == null ? defaults.dataDir() : Path.of(in.dataDir()),
-                      Map.of(),
-                      null,
-                      false,
-                      team.clock());
-              return team.supervisor()
-                  .runPipeline(
-                      new Supervisor.SupervisedRun(
-                          PipelineParser.parse(Path.of(in.pipeline())),
-                          options,
-                          Boolean.TRUE.equals(in.autotune())))
-                  .agents();
-            }),
+                "run_pipeline",
+                "Runs a YAML pipeline under the Supervisor and returns what each agent concluded.",
+                RunPipelineInput.class,
+                SupervisorReport.class,
+                in -> {
+                  RunOptions defaults = RunOptions.defaults();
+                  RunOptions options =
+                      new RunOptions(
+                          in.master(),
+                          null,
+                          in.dataDir() == null ? defaults.dataDir() : Path.of(in.dataDir()),
+                          Map.of(),
+                          null,
+                          false,
+                          team.clock());
+                  return team.supervisor()
+                      .runPipeline(
+                          new Supervisor.SupervisedRun(
+                              PipelineParser.parse(Path.of(in.pipeline())),
+                              options,
+                              Boolean.TRUE.equals(in.autotune())))
+                      .agents();
+                })
+            .changingState(),
         Tool.of(
             "analyze_run",
             "Analyses a Spark event log the way a supervised run is analysed: issues, configuration"

@@ -89,4 +89,33 @@ class OpenApiDocumentTest {
     }
     node.forEach(child -> collectRefs(child, refs));
   }
+
+  @Test
+  void marksExactlyTheToolsThatWriteAsChangingState() throws Exception {
+    JsonNode doc;
+    try (AgentTeam team =
+        AgentTeam.of(Settings.empty(), new InMemoryTrackingStore(), null, (s, o) -> null)) {
+      doc =
+          new ObjectMapper()
+              .readTree(
+                  new ObjectMapper()
+                      .writeValueAsString(OpenApiDocument.of(team.registry(), "0.1.0")));
+    }
+    Set<String> writing = new HashSet<>();
+    doc.path("paths")
+        .properties()
+        .forEach(
+            p -> {
+              JsonNode post = p.getValue().path("post");
+              assertThat(post.has("x-changes-state")).as(p.getKey()).isTrue();
+              if (post.path("x-changes-state").asBoolean()) {
+                writing.add(post.path("operationId").asText());
+              }
+            });
+    // A pipeline run writes outputs; masking writes a copy; erasure rewrites outputs. The rest
+    // read files or the store.
+    assertThat(writing)
+        .containsExactlyInAnyOrder(
+            "supervisor_run_pipeline", "compliance_mask_columns", "compliance_erase_subject");
+  }
 }
