@@ -25,6 +25,8 @@ import io.strandsetl.model.store.RetentionPolicy;
 import io.strandsetl.model.store.RunFilter;
 import io.strandsetl.model.store.RunRecord;
 import io.strandsetl.model.store.RunStats;
+import io.strandsetl.model.store.RunningExecution;
+import io.strandsetl.model.store.StageSummary;
 import io.strandsetl.model.store.TimeBucket;
 import io.strandsetl.model.store.TrackingStore;
 import java.time.Clock;
@@ -62,6 +64,9 @@ public final class InMemoryTrackingStore implements TrackingStore {
   private final Map<String, CostTrend> trends = new TreeMap<>();
   private final List<QualityHistoryEntry> quality = new ArrayList<>();
   private final List<AuditEntry> audit = new ArrayList<>();
+  private final Map<String, RunningExecution> running = new TreeMap<>();
+  // Stage summaries by execution id, purged with the execution.
+  private final Map<String, List<StageSummary>> stages = new LinkedHashMap<>();
   // The chain head survives purges, so the chain continues rather than restarting at 1.
   private AuditHead head = AuditHead.EMPTY;
   private boolean closed;
@@ -104,6 +109,44 @@ public final class InMemoryTrackingStore implements TrackingStore {
     }
     quality.addAll(run.quality());
     run.audit().forEach(this::append);
+    if (!run.stages().isEmpty()) {
+      stages.put(
+          execution.executionId(),
+          run.stages().stream()
+              .sorted(
+                  Comparator.comparingInt(StageSummary::stageId)
+                      .thenComparingInt(StageSummary::attemptId))
+              .toList());
+    }
+    running.remove(execution.executionId());
+  }
+
+  @Override
+  public synchronized void markRunning(RunningExecution execution) {
+    open();
+    running.put(execution.executionId(), execution);
+  }
+
+  @Override
+  public synchronized void clearRunning(String executionId) {
+    open();
+    running.remove(executionId);
+  }
+
+  @Override
+  public synchronized List<RunningExecution> running() {
+    open();
+    return running.values().stream()
+        .sorted(
+            Comparator.comparing(RunningExecution::startedAt)
+                .thenComparing(RunningExecution::executionId))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<StageSummary> stages(String executionId) {
+    open();
+    return stages.getOrDefault(executionId, List.of());
   }
 
   @Override
@@ -196,6 +239,7 @@ public final class InMemoryTrackingStore implements TrackingStore {
     Instant qualityBefore = now.minus(retention.qualityHistory());
     Instant auditBefore = now.minus(retention.audit());
     long e = removeIf(executions.values(), x -> x.startedAt().isBefore(executionsBefore));
+    stages.keySet().retainAll(executions.keySet());
     long i = removeIf(invocations.values(), x -> x.at().isBefore(invocationsBefore));
     invocationExecution.keySet().retainAll(invocations.keySet());
     long t = removeIf(trends.values(), x -> x.periodStart().isBefore(trendsBefore));

@@ -95,7 +95,9 @@ public interface TrackingStore extends AutoCloseable {
 
   /**
    * Totals per agent, by agent name, of the invocations whose UTC day is within the filter's days
-   * and whose execution passes the other filters. Reads {@code agent_invocations} (retention
+   * and whose execution passes the other filters. The SQL backends read daily agent rollups (per
+   * invocation day, agent, job, team, platform, status), kept exactly equal to the stored
+   * invocations: written in the run's transaction and purged with the invocations (retention
    * "invocations").
    */
   List<AgentStats> agentStats(RunFilter filter);
@@ -149,6 +151,35 @@ public interface TrackingStore extends AutoCloseable {
    * {@code strands store purge --dry-run}).
    */
   PurgeResult wouldPurge(RetentionPolicy retention, Clock clock);
+
+  // ---- running executions and stages (added with schema V5; defaults keep older backends
+  // compiling: they simply know no running executions and no stages) ----
+
+  /**
+   * Marks an execution as running (replaces an earlier marker of the same id). The marker is
+   * removed in the transaction that records the execution ({@link #recordRun}) or by {@link
+   * #clearRunning}.
+   */
+  default void markRunning(RunningExecution execution) {}
+
+  /** Removes the marker of an execution that will not be recorded; no marker is no error. */
+  default void clearRunning(String executionId) {}
+
+  /**
+   * Markers of executions started and not yet recorded, oldest start first, ties by execution id.
+   * Whether each is still running or abandoned is {@link RunningExecution#stateAt}.
+   */
+  default List<RunningExecution> running() {
+    return List.of();
+  }
+
+  /**
+   * Stage summaries stored with an execution, by stage id then attempt; empty for an unknown or
+   * purged execution (stages follow the executions' retention).
+   */
+  default List<StageSummary> stages(String executionId) {
+    return List.of();
+  }
 
   /** The schema version of the store's tables (Flyway version); {@code none} without a schema. */
   default String schemaVersion() {

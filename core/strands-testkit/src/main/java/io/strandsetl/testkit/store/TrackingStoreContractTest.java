@@ -42,6 +42,8 @@ import io.strandsetl.model.store.RetentionPolicy;
 import io.strandsetl.model.store.RunFilter;
 import io.strandsetl.model.store.RunRecord;
 import io.strandsetl.model.store.RunStats;
+import io.strandsetl.model.store.RunningExecution;
+import io.strandsetl.model.store.StageSummary;
 import io.strandsetl.model.store.TimeBucket;
 import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.model.store.Workload;
@@ -53,6 +55,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -742,6 +745,370 @@ public abstract class TrackingStoreContractTest {
             .toList());
     LocalDate yesterday = LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(1);
     assertTrue(store.agentStats(RunFilter.between(yesterday, yesterday)).isEmpty());
+  }
+
+  // ---- agent rollups (V5): agentStats equals what the raw invocations say ----
+
+  /**
+   * Executions of two jobs, two teams, two platforms and three statuses, with invocations spread
+   * over five days (two on the purge's cutoff day, either side of the cutoff instant). Costs are
+   * binary fractions, so sums are exact in any order.
+   */
+  private List<RunRecord> agentRuns() {
+    Instant mar05 = Instant.parse("2026-03-05T10:00:00Z");
+    Instant mar06early = Instant.parse("2026-03-06T06:00:00Z");
+    Instant mar06late = Instant.parse("2026-03-06T18:00:00Z");
+    Instant mar08 = Instant.parse("2026-03-08T23:59:59Z");
+    Instant mar10 = Instant.parse("2026-03-10T00:00:00Z");
+    List<RunRecord> runs = new ArrayList<>();
+    runs.add(
+        agentRun(
+            "a1",
+            "orders",
+            "payments",
+            "emr",
+            ExecutionStatus.SUCCEEDED,
+            mar05,
+            agentCall("a1-1", "a1", "decision", mar05, 100, true, 10, 0.5),
+            agentCall("a1-2", "a1", "optimization", mar06early, 300, false, 20, 0.25)));
+    runs.add(
+        agentRun(
+            "a2",
+            "orders",
+            "payments",
+            "glue",
+            ExecutionStatus.FAILED,
+            mar06early,
+            agentCall("a2-1", "a2", "decision", mar06early, 40, true, 0, 0),
+            agentCall("a2-2", "a2", "decision", mar06late, 60, false, 8, 0.125)));
+    runs.add(
+        agentRun(
+            "a3",
+            "billing",
+            "marketing",
+            "glue",
+            ExecutionStatus.SUCCEEDED,
+            mar08,
+            agentCall("a3-1", "a3", "optimization", mar08, 500, true, 1000, 2.0),
+            agentCall("a3-2", "a3", "quality", mar10, 70, true, 4, 0.0625)));
+    runs.add(
+        agentRun(
+            "a4",
+            "billing",
+            null,
+            "local",
+            ExecutionStatus.CANCELLED,
+            mar10,
+            agentCall("a4-1", "a4", "decision", mar10, 20, false, 2, 0.75)));
+    return runs;
+  }
+
+  private static RunRecord agentRun(
+      String id,
+      String job,
+      String team,
+      String platform,
+      ExecutionStatus status,
+      Instant start,
+      AgentInvocation... calls) {
+    ExecutionRecord base = simple(id, job, status, start, 1);
+    ExecutionRecord execution =
+        new ExecutionRecord(
+            base.executionId(),
+            base.jobName(),
+            base.jobType(),
+            platform,
+            base.status(),
+            base.startedAt(),
+            base.endedAt(),
+            base.workload(),
+            base.decision(),
+            base.metrics(),
+            base.cost(),
+            base.quality(),
+            base.compliance(),
+            base.issues(),
+            base.recommendations(),
+            base.optimisationsApplied(),
+            base.error(),
+            base.stakeholders(),
+            team == null ? Map.of() : Map.of("team", team),
+            base.notification());
+    return new RunRecord(execution, List.of(calls), List.of(), List.of());
+  }
+
+  /** What agentStats must say, computed here from the invocations that are still kept. */
+  private static List<AgentStats> expectedAgentStats(
+      List<RunRecord> runs, RunFilter filter, Instant keptFrom) {
+    RunFilter others = filter.withDays(null, null);
+    Map<String, AgentStats> byAgent = new TreeMap<>();
+    for (RunRecord run : runs) {
+      for (AgentInvocation call : run.invocations()) {
+        if (!call.at().isBefore(keptFrom)
+            && filter.containsDay(LocalDate.ofInstant(call.at(), ZoneOffset.UTC))
+            && others.matches(run.execution())) {
+          byAgent.merge(
+              call.agent(),
+              new AgentStats(call.agent(), 0, 0, 0, 0, 0, 0).plus(call),
+              (a, b) -> a.plus(call));
+        }
+      }
+    }
+    return List.copyOf(byAgent.values());
+  }
+
+  private static List<RunFilter> agentFilters() {
+    LocalDate mar06 = LocalDate.parse("2026-03-06");
+    return List.of(
+        RunFilter.all(),
+        RunFilter.between(mar06, mar06),
+        RunFilter.between(mar06, LocalDate.parse("2026-03-08")),
+        RunFilter.between(null, mar06),
+        RunFilter.all().withJob("orders"),
+        RunFilter.all().withJob("billing").withDays(mar06, null),
+        RunFilter.all().withTeam("payments"),
+        RunFilter.all().withTeam(RunFilter.NO_TEAM),
+        RunFilter.all().withPlatform("glue"),
+        RunFilter.all().withStatus(ExecutionStatus.FAILED),
+        RunFilter.all().withStatus(ExecutionStatus.SUCCEEDED).withDays(mar06, mar06),
+        RunFilter.all().withJob("orders").withTeam("payments").withPlatform("emr"),
+        RunFilter.all().withJob("nobody"));
+  }
+
+  @Test
+  void agentStatisticsFromTheRollupsEqualTheRawInvocationsForEveryFilterAndAfterAPurge() {
+    List<RunRecord> runs = agentRuns();
+    runs.forEach(this::record);
+    for (RunFilter filter : agentFilters()) {
+      assertEquals(
+          expectedAgentStats(runs, filter, Instant.MIN),
+          store.agentStats(filter),
+          () -> "agentStats(" + filter + ")");
+    }
+    assertEquals(
+        new AgentStats("decision", 4, 2, 220, 20, 10, 1.375),
+        store.agentStats(RunFilter.all()).get(0));
+
+    // Invocations are kept 4 days: at NOW (03-10 12:00) the cutoff is 03-06 12:00, between the two
+    // invocations of 03-06, so that day's totals must lose one and keep the other.
+    RetentionPolicy fourDays =
+        new RetentionPolicy(
+            Duration.ofDays(90),
+            Duration.ofDays(4),
+            Duration.ofDays(365),
+            Duration.ofDays(365),
+            RetentionPolicy.MIN_AUDIT);
+    assertEquals(3, store.wouldPurge(fourDays, CLOCK).invocations());
+    for (RunFilter filter : agentFilters()) {
+      assertEquals(
+          expectedAgentStats(runs, filter, Instant.MIN),
+          store.agentStats(filter),
+          () -> "after the dry run, agentStats(" + filter + ")");
+    }
+    assertEquals(3, store.purge(fourDays, CLOCK).invocations());
+    Instant keptFrom = NOW.minus(Duration.ofDays(4));
+    for (RunFilter filter : agentFilters()) {
+      assertEquals(
+          expectedAgentStats(runs, filter, keptFrom),
+          store.agentStats(filter),
+          () -> "after the purge, agentStats(" + filter + ")");
+    }
+    assertEquals(
+        List.of(new AgentStats("decision", 1, 0, 60, 8, 4, 0.125)),
+        store.agentStats(RunFilter.between(LocalDate.parse("2026-03-06"), null).withJob("orders")));
+
+    // Runs recorded after the purge add to the rebuilt day.
+    RunRecord late =
+        agentRun(
+            "a5",
+            "orders",
+            "payments",
+            "glue",
+            ExecutionStatus.FAILED,
+            Instant.parse("2026-03-06T20:00:00Z"),
+            agentCall(
+                "a5-1", "a5", "decision", Instant.parse("2026-03-06T20:00:00Z"), 5, true, 1, 1.0));
+    record(late);
+    List<RunRecord> all = new ArrayList<>(runs);
+    all.add(late);
+    for (RunFilter filter : agentFilters()) {
+      assertEquals(
+          expectedAgentStats(all, filter, keptFrom),
+          store.agentStats(filter),
+          () -> "after a later run, agentStats(" + filter + ")");
+    }
+  }
+
+  @Test
+  void issueCountsAgreeWhicheverRollupAnswers() {
+    recordDashboardRuns();
+    // By job with no filter (narrow rollup) and with a status filter per status (full rollup) must
+    // add up to the same cells.
+    Map<String, Long> narrow = new TreeMap<>();
+    store
+        .issueCounts(RunFilter.all(), Dimension.JOB)
+        .forEach(c -> narrow.merge(c.issueType() + "/" + c.group(), c.occurrences(), Long::sum));
+    Map<String, Long> wide = new TreeMap<>();
+    for (ExecutionStatus status : ExecutionStatus.values()) {
+      store
+          .issueCounts(RunFilter.all().withStatus(status), Dimension.JOB)
+          .forEach(c -> wide.merge(c.issueType() + "/" + c.group(), c.occurrences(), Long::sum));
+    }
+    assertEquals(Map.of("data-skew/orders", 2L, "spill/billing", 1L, "spill/orders", 1L), narrow);
+    assertEquals(narrow, wide);
+    assertEquals(
+        List.of(
+            new IssueCount("data-skew", Severity.HIGH, "FAILED", 1),
+            new IssueCount("spill", Severity.HIGH, "FAILED", 1)),
+        store.issueCounts(
+            RunFilter.all().withJob("orders").withStatus(ExecutionStatus.FAILED),
+            Dimension.STATUS));
+    // Issue rollups go with the trends (365 days).
+    store.purge(RetentionPolicy.DEFAULT, Clock.offset(CLOCK, Duration.ofDays(400)));
+    assertTrue(store.issueCounts(RunFilter.all(), Dimension.JOB).isEmpty());
+    assertTrue(store.issueCounts(RunFilter.all(), Dimension.STATUS).isEmpty());
+  }
+
+  // ---- running markers and stage summaries (V5) ----
+
+  @Test
+  void runningMarkersAreListedOldestFirstAndGoInTheTransactionThatRecordsTheRun() {
+    RunningExecution second =
+        new RunningExecution("r2", "billing", "", "glue", hoursAgo(1), "host-b", 42);
+    RunningExecution first =
+        new RunningExecution("r1", "orders", "payments", "local", hoursAgo(2), "host-a", 7);
+    store.markRunning(second);
+    store.markRunning(first);
+    assertEquals(List.of(first, second), store.running());
+
+    // Marking again replaces (a retried start), it does not duplicate.
+    RunningExecution moved =
+        new RunningExecution("r2", "billing", "", "emr", hoursAgo(1), "host-c", 43);
+    store.markRunning(moved);
+    assertEquals(List.of(first, moved), store.running());
+
+    store.recordRun(
+        RunRecord.of(simple("r1", "orders", ExecutionStatus.SUCCEEDED, hoursAgo(2), 1)));
+    assertEquals(List.of(moved), store.running());
+    // A run that fails to record keeps its marker: the transaction is all or nothing.
+    assertThrows(
+        StrandsException.class,
+        () ->
+            store.recordRun(
+                RunRecord.of(simple("r1", "orders", ExecutionStatus.SUCCEEDED, NOW, 1))));
+    store.clearRunning("r2");
+    store.clearRunning("unknown");
+    assertTrue(store.running().isEmpty());
+  }
+
+  @Test
+  void aMarkerIsAbandonedWhenItsProcessIsGoneOrItIsOlderThanTheLimit() {
+    String here = RunningExecution.localHost();
+    RunningExecution alive =
+        RunningExecution.ofThisProcess("r1", "orders", "payments", "local", NOW);
+    assertEquals(RunningExecution.State.RUNNING, alive.stateAt(NOW.plusSeconds(60), here));
+    assertEquals(
+        RunningExecution.State.ABANDONED,
+        alive.stateAt(NOW.plus(RunningExecution.MAX_AGE).plusSeconds(1), here));
+    // A pid that cannot be alive: pid_max on Linux is at most 2^22.
+    RunningExecution gone = new RunningExecution("r2", "orders", "", "local", NOW, here, 9_999_999);
+    assertEquals(RunningExecution.State.ABANDONED, gone.stateAt(NOW.plusSeconds(60), here));
+    // Another host's process cannot be checked: only the age decides.
+    RunningExecution remote =
+        new RunningExecution("r3", "orders", "", "emr", NOW, here + "-elsewhere", 9_999_999);
+    assertEquals(RunningExecution.State.RUNNING, remote.stateAt(NOW.plusSeconds(60), here));
+  }
+
+  @Test
+  void storesStageSummariesWithTheExecutionAndPurgesThemWithIt() {
+    StageSummary s3 =
+        new StageSummary(
+            3,
+            0,
+            "save at Pipeline.java:42",
+            "COMPLETE",
+            200,
+            0,
+            125_000L,
+            0,
+            5_000_000,
+            7_000_000,
+            0,
+            1_000,
+            2_000,
+            900.5,
+            300.25);
+    StageSummary s1retry =
+        new StageSummary(
+            1,
+            1,
+            "parquet at Source.java:10",
+            "COMPLETE",
+            8,
+            0,
+            4_000L,
+            8_000_000,
+            0,
+            0,
+            7_000_000,
+            0,
+            0,
+            600,
+            500);
+    StageSummary s1 =
+        new StageSummary(
+            1,
+            0,
+            "parquet at Source.java:10",
+            "FAILED",
+            8,
+            2,
+            null,
+            4_000_000,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0);
+    store.recordRun(
+        RunRecord.of(
+                simple(
+                    "old", "orders", ExecutionStatus.SUCCEEDED, NOW.minus(Duration.ofDays(100)), 1))
+            .withStages(List.of(s3, s1retry, s1)));
+    store.recordRun(
+        RunRecord.of(simple("new", "orders", ExecutionStatus.SUCCEEDED, hoursAgo(1), 1))
+            .withStages(List.of(s3)));
+    store.recordRun(RunRecord.of(simple("none", "orders", ExecutionStatus.SUCCEEDED, NOW, 1)));
+
+    assertEquals(List.of(s1, s1retry, s3), store.stages("old"));
+    assertNull(store.stages("old").get(0).durationMs());
+    assertEquals(3.0, store.stages("new").get(0).taskTimeSkew(), 0.01);
+    assertNull(s1.taskTimeSkew());
+    assertTrue(store.stages("none").isEmpty());
+    assertTrue(store.stages("unknown").isEmpty());
+
+    store.purge(RetentionPolicy.DEFAULT, CLOCK);
+    assertTrue(store.stages("old").isEmpty());
+    assertEquals(List.of(s3), store.stages("new"));
+  }
+
+  @Test
+  void aRunRecordRefusesMoreStagesThanTheCapAndAStageTwice() {
+    ExecutionRecord execution = simple("e1", "orders", ExecutionStatus.SUCCEEDED, NOW, 1);
+    List<StageSummary> many = new ArrayList<>();
+    for (int i = 0; i <= StageSummary.MAX_PER_EXECUTION; i++) {
+      many.add(new StageSummary(i, 0, "", "COMPLETE", 1, 0, 1L, 0, 0, 0, 0, 0, 0, 1, 1));
+    }
+    StrandsException tooMany =
+        assertThrows(StrandsException.class, () -> RunRecord.of(execution).withStages(many));
+    assertEquals("Invalid stages: 201 (more than 200 per execution)", tooMany.getMessage());
+    StrandsException twice =
+        assertThrows(
+            StrandsException.class,
+            () -> RunRecord.of(execution).withStages(List.of(many.get(0), many.get(0))));
+    assertEquals("Invalid stage: 0 attempt 0 (listed twice for one run)", twice.getMessage());
   }
 
   @Test

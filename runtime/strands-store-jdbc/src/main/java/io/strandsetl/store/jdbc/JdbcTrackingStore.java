@@ -39,6 +39,8 @@ import io.strandsetl.model.store.RetentionPolicy;
 import io.strandsetl.model.store.RunFilter;
 import io.strandsetl.model.store.RunRecord;
 import io.strandsetl.model.store.RunStats;
+import io.strandsetl.model.store.RunningExecution;
+import io.strandsetl.model.store.StageSummary;
 import io.strandsetl.model.store.TimeBucket;
 import io.strandsetl.model.store.TrackingStore;
 import java.sql.Connection;
@@ -193,7 +195,12 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     insertExecution(execution);
     for (AgentInvocation invocation : run.invocations()) {
       insertInvocation(invocation, execution);
+      addToAgentRollups(invocation, execution);
     }
+    for (StageSummary stage : run.stages()) {
+      insertStage(stage, execution);
+    }
+    update("DELETE FROM running_executions WHERE execution_id = ?", execution.executionId());
     for (QualityHistoryEntry entry : run.quality()) {
       insertQuality(entry, execution);
     }
@@ -430,10 +437,18 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     Where where = new Where();
     rollupFilters(where, filter);
     String group = column(groupBy);
+    // The narrow rollup (no team, platform, status columns) answers the heat map's usual question
+    // with a third fewer rows; measured in bench/README.md "Dashboard".
+    boolean narrow =
+        (groupBy == Dimension.DAY || groupBy == Dimension.JOB)
+            && filter.team() == null
+            && filter.platform() == null
+            && filter.status() == null;
     return query(
             "SELECT issue_type, severity, "
                 + group
-                + " AS grp, SUM(occurrences) AS n FROM issue_rollups"
+                + " AS grp, SUM(occurrences) AS n FROM "
+                + (narrow ? "issue_job_rollups" : "issue_rollups")
                 + where.sql()
                 + " GROUP BY issue_type, severity, "
                 + group,
@@ -454,17 +469,48 @@ public abstract class JdbcTrackingStore implements TrackingStore {
         .toList();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads the daily agent rollups: {@code agent_day_rollups} when the filter has days only, else
+   * {@code agent_rollups} (every filter of {@link RunFilter} is a column there, so the raw
+   * invocations are read only by {@link #agentStatsFromInvocations}, which tests compare with).
+   */
   @Override
   public synchronized List<AgentStats> agentStats(RunFilter filter) {
     Where where = new Where();
+    rollupFilters(where, filter);
+    boolean daysOnly =
+        filter.jobName() == null
+            && filter.team() == null
+            && filter.platform() == null
+            && filter.status() == null;
+    return agentStats(
+        "SELECT agent, SUM(invocations) AS n, SUM(successes) AS ok, SUM(duration_ms) AS ms,"
+            + " SUM(tokens_in) AS t_in, SUM(tokens_out) AS t_out, SUM(token_cost_usd) AS usd"
+            + (daysOnly ? " FROM agent_day_rollups" : " FROM agent_rollups")
+            + where.sql()
+            + " GROUP BY agent",
+        where);
+  }
+
+  /** {@link #agentStats} computed from the raw invocations (the fallback; tests compare). */
+  public synchronized List<AgentStats> agentStatsFromInvocations(RunFilter filter) {
+    Where where = new Where();
     timeRange(where, "at_us", filter);
     filters(where, filter);
+    return agentStats(
+        "SELECT agent, COUNT(*) AS n, SUM(success) AS ok, SUM(duration_ms) AS ms,"
+            + " SUM(tokens_in) AS t_in, SUM(tokens_out) AS t_out,"
+            + " SUM(token_cost_usd) AS usd FROM agent_invocations"
+            + where.sql()
+            + " GROUP BY agent",
+        where);
+  }
+
+  private List<AgentStats> agentStats(String sql, Where where) {
     return query(
-            "SELECT agent, COUNT(*) AS n, SUM(success) AS ok, SUM(duration_ms) AS ms,"
-                + " SUM(tokens_in) AS t_in, SUM(tokens_out) AS t_out,"
-                + " SUM(token_cost_usd) AS usd FROM agent_invocations"
-                + where.sql()
-                + " GROUP BY agent",
+            sql,
             rs ->
                 new AgentStats(
                     rs.getString("agent"),
@@ -473,11 +519,89 @@ public abstract class JdbcTrackingStore implements TrackingStore {
                     rs.getLong("ms"),
                     rs.getLong("t_in"),
                     rs.getLong("t_out"),
-                    rs.getDouble("usd")),
+                    // Sums of non-negative values; max() guards against -0.0 from rounding.
+                    Math.max(0, rs.getDouble("usd"))),
             where.args.toArray())
         .stream()
         .sorted(Comparator.comparing(AgentStats::agent))
         .toList();
+  }
+
+  // ---- running executions and stage summaries ----
+
+  @Override
+  public synchronized void markRunning(RunningExecution execution) {
+    inTransaction(
+        () ->
+            update(
+                "INSERT INTO running_executions (execution_id, job_name, team, platform,"
+                    + " started_at_us, host, pid) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (execution_id) DO UPDATE SET job_name = excluded.job_name,"
+                    + " team = excluded.team, platform = excluded.platform,"
+                    + " started_at_us = excluded.started_at_us, host = excluded.host,"
+                    + " pid = excluded.pid",
+                execution.executionId(),
+                execution.jobName(),
+                execution.team(),
+                execution.platform(),
+                micros(execution.startedAt()),
+                execution.host(),
+                execution.pid()));
+  }
+
+  @Override
+  public synchronized void clearRunning(String executionId) {
+    inTransaction(
+        () -> update("DELETE FROM running_executions WHERE execution_id = ?", executionId));
+  }
+
+  @Override
+  public synchronized List<RunningExecution> running() {
+    List<RunningExecution> all =
+        query(
+            "SELECT * FROM running_executions",
+            rs ->
+                new RunningExecution(
+                    rs.getString("execution_id"),
+                    rs.getString("job_name"),
+                    rs.getString("team"),
+                    rs.getString("platform"),
+                    instant(rs.getLong("started_at_us")),
+                    rs.getString("host"),
+                    rs.getLong("pid")));
+    // Sorted here so ties order the same on every backend whatever its collation.
+    return all.stream()
+        .sorted(
+            Comparator.comparing(RunningExecution::startedAt)
+                .thenComparing(RunningExecution::executionId))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<StageSummary> stages(String executionId) {
+    return query(
+        "SELECT * FROM execution_stages WHERE execution_id = ? ORDER BY stage_id, attempt_id",
+        rs -> {
+          long duration = rs.getLong("duration_ms");
+          Long durationMs = rs.wasNull() ? null : duration;
+          return new StageSummary(
+              rs.getInt("stage_id"),
+              rs.getInt("attempt_id"),
+              rs.getString("name"),
+              rs.getString("status"),
+              rs.getInt("tasks"),
+              rs.getInt("failed_tasks"),
+              durationMs,
+              rs.getLong("input_bytes"),
+              rs.getLong("output_bytes"),
+              rs.getLong("shuffle_read_bytes"),
+              rs.getLong("shuffle_write_bytes"),
+              rs.getLong("memory_spill_bytes"),
+              rs.getLong("disk_spill_bytes"),
+              rs.getDouble("task_time_max_ms"),
+              rs.getDouble("task_time_median_ms"));
+        },
+        executionId);
   }
 
   @Override
@@ -511,14 +635,19 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     Map<String, Long> counts = new TreeMap<>();
     for (String table :
         List.of(
+            "agent_day_rollups",
             "agent_invocations",
+            "agent_rollups",
             "compliance_audit",
             "cost_trends",
             "data_quality_history",
+            "execution_stages",
+            "issue_job_rollups",
             "issue_registry",
             "issue_rollups",
             "job_executions",
-            "run_rollups")) {
+            "run_rollups",
+            "running_executions")) {
       counts.put(table, query("SELECT COUNT(*) FROM " + table, rs -> rs.getLong(1)).get(0));
     }
     return counts;
@@ -536,14 +665,13 @@ public abstract class JdbcTrackingStore implements TrackingStore {
       throws SQLException {
     long trendsBefore =
         LocalDate.ofInstant(now.minus(retention.trends()), ZoneOffset.UTC).toEpochDay();
+    long executionsBefore = micros(now.minus(retention.executions()));
+    long invocationsBefore = micros(now.minus(retention.invocations()));
+    update("DELETE FROM execution_stages WHERE started_at_us < ?", executionsBefore);
     PurgeResult result =
         new PurgeResult(
-            update(
-                "DELETE FROM job_executions WHERE started_at_us < ?",
-                micros(now.minus(retention.executions()))),
-            update(
-                "DELETE FROM agent_invocations WHERE at_us < ?",
-                micros(now.minus(retention.invocations()))),
+            update("DELETE FROM job_executions WHERE started_at_us < ?", executionsBefore),
+            update("DELETE FROM agent_invocations WHERE at_us < ?", invocationsBefore),
             update("DELETE FROM cost_trends WHERE period_start_day < ?", trendsBefore),
             update(
                 "DELETE FROM data_quality_history WHERE at_us < ?",
@@ -551,8 +679,38 @@ public abstract class JdbcTrackingStore implements TrackingStore {
             purgeAudit(micros(now.minus(retention.audit()))));
     update("DELETE FROM run_rollups WHERE day < ?", trendsBefore);
     update("DELETE FROM issue_rollups WHERE day < ?", trendsBefore);
+    update("DELETE FROM issue_job_rollups WHERE day < ?", trendsBefore);
+    purgeAgentRollups(invocationsBefore);
     markMaintenance("purge", now);
     return result;
+  }
+
+  /**
+   * Keeps the agent rollups equal to the kept invocations: the days before the cutoff's day go
+   * whole; the cutoff's own day, of which only the invocations at or after the cutoff instant stay,
+   * is rebuilt from those (the rollup is by day, the invocations' retention by instant).
+   */
+  private void purgeAgentRollups(long invocationsBefore) throws SQLException {
+    long cutoffDay = Math.floorDiv(invocationsBefore, MICROS_PER_DAY);
+    update("DELETE FROM agent_rollups WHERE day <= ?", cutoffDay);
+    update("DELETE FROM agent_day_rollups WHERE day <= ?", cutoffDay);
+    update(
+        "INSERT INTO agent_rollups (day, agent, job_name, team, platform, status, invocations,"
+            + " successes, duration_ms, tokens_in, tokens_out, token_cost_usd)"
+            + " SELECT ?, agent, job_name, team, platform, status, COUNT(*), SUM(success),"
+            + " SUM(duration_ms), SUM(tokens_in), SUM(tokens_out), SUM(token_cost_usd)"
+            + " FROM agent_invocations WHERE at_us >= ? AND at_us < ?"
+            + " GROUP BY agent, job_name, team, platform, status",
+        cutoffDay,
+        invocationsBefore,
+        (cutoffDay + 1) * MICROS_PER_DAY);
+    update(
+        "INSERT INTO agent_day_rollups (day, agent, invocations, successes, duration_ms,"
+            + " tokens_in, tokens_out, token_cost_usd)"
+            + " SELECT day, agent, SUM(invocations), SUM(successes), SUM(duration_ms),"
+            + " SUM(tokens_in), SUM(tokens_out), SUM(token_cost_usd)"
+            + " FROM agent_rollups WHERE day = ? GROUP BY day, agent",
+        cutoffDay);
   }
 
   /** Runs the purge in a transaction that is then rolled back: exact counts, nothing deleted. */
@@ -732,6 +890,76 @@ public abstract class JdbcTrackingStore implements TrackingStore {
         execution.status().name());
   }
 
+  /** Adds one invocation to its day's rows of both agent rollups (additive upserts). */
+  private void addToAgentRollups(AgentInvocation invocation, ExecutionRecord execution)
+      throws SQLException {
+    long day = LocalDate.ofInstant(invocation.at(), ZoneOffset.UTC).toEpochDay();
+    int ok = invocation.success() ? 1 : 0;
+    update(
+        "INSERT INTO agent_rollups AS a (day, agent, job_name, team, platform, status,"
+            + " invocations, successes, duration_ms, tokens_in, tokens_out, token_cost_usd)"
+            + " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (day, agent, job_name, team, platform, status) DO UPDATE SET"
+            + " invocations = a.invocations + 1, successes = a.successes + excluded.successes,"
+            + " duration_ms = a.duration_ms + excluded.duration_ms,"
+            + " tokens_in = a.tokens_in + excluded.tokens_in,"
+            + " tokens_out = a.tokens_out + excluded.tokens_out,"
+            + " token_cost_usd = a.token_cost_usd + excluded.token_cost_usd",
+        day,
+        invocation.agent(),
+        execution.jobName(),
+        RunFilter.teamOf(execution),
+        execution.platform(),
+        execution.status().name(),
+        ok,
+        invocation.durationMs(),
+        invocation.tokensIn(),
+        invocation.tokensOut(),
+        invocation.tokenCostUsd());
+    update(
+        "INSERT INTO agent_day_rollups AS a (day, agent, invocations, successes, duration_ms,"
+            + " tokens_in, tokens_out, token_cost_usd) VALUES (?, ?, 1, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (day, agent) DO UPDATE SET"
+            + " invocations = a.invocations + 1, successes = a.successes + excluded.successes,"
+            + " duration_ms = a.duration_ms + excluded.duration_ms,"
+            + " tokens_in = a.tokens_in + excluded.tokens_in,"
+            + " tokens_out = a.tokens_out + excluded.tokens_out,"
+            + " token_cost_usd = a.token_cost_usd + excluded.token_cost_usd",
+        day,
+        invocation.agent(),
+        ok,
+        invocation.durationMs(),
+        invocation.tokensIn(),
+        invocation.tokensOut(),
+        invocation.tokenCostUsd());
+  }
+
+  private void insertStage(StageSummary stage, ExecutionRecord execution) throws SQLException {
+    update(
+        "INSERT INTO execution_stages (execution_id, stage_id, attempt_id, started_at_us, name,"
+            + " status, tasks, failed_tasks, duration_ms, input_bytes, output_bytes,"
+            + " shuffle_read_bytes, shuffle_write_bytes, memory_spill_bytes, disk_spill_bytes,"
+            + " task_time_max_ms, task_time_median_ms)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        execution.executionId(),
+        stage.stageId(),
+        stage.attemptId(),
+        micros(execution.startedAt()),
+        stage.name(),
+        stage.status(),
+        stage.tasks(),
+        stage.failedTasks(),
+        stage.durationMs(),
+        stage.inputBytes(),
+        stage.outputBytes(),
+        stage.shuffleReadBytes(),
+        stage.shuffleWriteBytes(),
+        stage.memorySpillBytes(),
+        stage.diskSpillBytes(),
+        stage.taskTimeMaxMs(),
+        stage.taskTimeMedianMs());
+  }
+
   private void insertQuality(QualityHistoryEntry entry, ExecutionRecord execution)
       throws SQLException {
     QualityScores scores = entry.scores();
@@ -879,6 +1107,14 @@ public abstract class JdbcTrackingStore implements TrackingStore {
           team,
           execution.platform(),
           execution.status().name(),
+          issue.type(),
+          issue.severity().name());
+      update(
+          "INSERT INTO issue_job_rollups AS i (day, job_name, issue_type, severity, occurrences)"
+              + " VALUES (?, ?, ?, ?, 1) ON CONFLICT (day, job_name, issue_type, severity)"
+              + " DO UPDATE SET occurrences = i.occurrences + 1",
+          day,
+          execution.jobName(),
           issue.type(),
           issue.severity().name());
     }

@@ -45,7 +45,7 @@ class PostgresTrackingStoreServerTest {
         TrackingStoreFactory.named("postgres", getClass().getClassLoader());
     try (TrackingStore store = factory.create(settings)) {
       assertThat(store).isInstanceOf(PostgresTrackingStore.class);
-      assertThat(store.schemaVersion()).isEqualTo("4");
+      assertThat(store.schemaVersion()).isEqualTo("5");
       assertThat(((PostgresTrackingStore) store).where()).isEqualTo(db.jdbcUrl());
     }
     assertThat(factory.toString()).doesNotContain(db.password());

@@ -58,7 +58,7 @@ class SqliteSchemaV4UpgradeTest {
     }
 
     try (SqliteTrackingStore store = SqliteTrackingStore.open(file, 1_000)) {
-      assertThat(store.schemaVersion()).isEqualTo("4");
+      assertThat(store.schemaVersion()).isEqualTo("5");
       List<QualityHistoryEntry> old = store.qualityHistory("job-o", "orders.out");
       assertThat(old).hasSize(1);
       assertThat(old.get(0).scores()).isEqualTo(new QualityScores(0.9, 0.8, 0.7, 0.6, 0.5, 0.75));

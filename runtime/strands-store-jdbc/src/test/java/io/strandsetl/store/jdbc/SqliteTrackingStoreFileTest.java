@@ -56,12 +56,12 @@ class SqliteTrackingStoreFileTest {
     assertThat(file).exists();
     try (SqliteTrackingStore reopened = SqliteTrackingStore.open(file, 1_000)) {
       assertThat(reopened.findExecution("x-1")).isPresent();
-      assertThat(reopened.schemaVersion()).isEqualTo("4");
+      assertThat(reopened.schemaVersion()).isEqualTo("5");
     }
     assertThat(pragma(file, "journal_mode")).isEqualTo("wal");
     assertThat(pragma(file, "user_version")).isEqualTo("0");
     assertThat(query(file, "SELECT version FROM strands_schema_history WHERE success = 1"))
-        .containsExactly("1", "2", "3", "4");
+        .containsExactly("1", "2", "3", "4", "5");
   }
 
   @Test
