@@ -1,5 +1,6 @@
 package io.strandsetl.cli;
 
+import io.strandsetl.agents.supervisor.AgentTeam;
 import io.strandsetl.cost.CostEngine;
 import io.strandsetl.engine.track.TrackingStores;
 import io.strandsetl.model.ErrorCode;
@@ -8,12 +9,17 @@ import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.server.DashboardServer;
 import io.strandsetl.server.ServerConfig;
+import io.strandsetl.server.ServerExtension;
+import io.strandsetl.server.erasure.SubjectErasure;
+import io.strandsetl.server.tools.ToolCatalog;
+import io.strandsetl.spark.run.PipelineRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +39,9 @@ import picocli.CommandLine.Spec;
       "/api/docs) over the tracking store (store.* settings), bound to 127.0.0.1:8080 unless",
       "--host/--port or server.host/server.port say otherwise. Runs until stopped (Ctrl-C).",
       "A viewer token (read only) and an admin token that are not configured",
-      "(server.viewer-token, server.admin-token) are generated and printed once."
+      "(server.viewer-token, server.admin-token) are generated and printed once.",
+      "Admins can erase a data subject from the Compliance page (POST /api/compliance/erase) and",
+      "call the agents' tools at /api/agents/{agent}/tools/{tool}; viewers call read-only tools."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -59,13 +67,53 @@ final class ServeCommand implements Callable<Integer> {
       description = "Override one setting, e.g. --set server.monthly-budget-usd=500.")
   List<String> overrides = List.of();
 
-  /** A started server and its store; closing stops the server, then closes the store. */
-  record Running(DashboardServer server, TrackingStore store) implements AutoCloseable {
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "strands-data",
+      description =
+          "Where state/compliance-salt lives, for erasures from the dashboard (default:"
+              + " ${DEFAULT-VALUE}; as strands erase --data-dir).")
+  Path dataDir;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      defaultValue = "local[*]",
+      description = "Spark master of an erasure from the dashboard (default: ${DEFAULT-VALUE}).")
+  String master;
+
+  /**
+   * A started server, its store and the agents behind the tools API; closing stops the server, then
+   * closes the agents and the store.
+   */
+  record Running(DashboardServer server, TrackingStore store, AgentTeam team)
+      implements AutoCloseable {
     @Override
     public void close() {
       server.stop();
+      team.close();
       store.close();
     }
+  }
+
+  /**
+   * What the server offers beyond the store's data: the admin's erasure (Spark) and the agents'
+   * tools (strands-agents), which the server module cannot depend on itself.
+   */
+  static ServerExtension adminActions(SubjectErasure erasure, AgentTeam team) {
+    AgentToolCatalog tools = new AgentToolCatalog(team);
+    return new ServerExtension() {
+      @Override
+      public Optional<SubjectErasure> subjectErasure() {
+        return Optional.of(erasure);
+      }
+
+      @Override
+      public Optional<ToolCatalog> toolCatalog() {
+        return Optional.of(tools);
+      }
+    };
   }
 
   @Override
@@ -111,10 +159,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     CostEngine costEngine = CostEngine.fromSettings(settings);
     TrackingStore store = TrackingStores.open(settings);
+    Clock clock = Clock.systemUTC();
+    AgentTeam team = AgentTeam.of(settings, store, clock, new PipelineRunner()::run);
     DashboardServer server;
     try {
-      server = DashboardServer.start(serverConfig, store, Clock.systemUTC(), List.of(), costEngine);
+      ServerExtension actions =
+          adminActions(new SparkSubjectErasure(settings, store, dataDir, master, clock), team);
+      server = DashboardServer.start(serverConfig, store, clock, List.of(actions), costEngine);
     } catch (RuntimeException e) {
+      team.close();
       store.close();
       throw new StrandsException(
           ErrorCode.IO_ERROR,
@@ -143,6 +196,6 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.println("API: " + server.url() + "/api/docs   Stop with Ctrl-C.");
     out.flush();
-    return new Running(server, store);
+    return new Running(server, store, team);
   }
 }
