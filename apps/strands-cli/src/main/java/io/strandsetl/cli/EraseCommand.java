@@ -9,6 +9,7 @@ import io.strandsetl.model.pipeline.PipelineSpec;
 import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.spark.compliance.ComplianceService;
 import io.strandsetl.spark.compliance.ErasureResult;
+import io.strandsetl.spark.compliance.SubjectNotFoundException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,37 +24,58 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code strands erase --subject COLUMN=VALUE --pipeline P.yaml}: GDPR erasure (or, with {@code
- * --export}, portability) of one data subject across a pipeline's outputs; audited with a digest of
- * the value.
+ * {@code strands erase --subject COLUMN=VALUE [--pipeline P.yaml | --job J]}: GDPR erasure (or,
+ * with {@code --export}, portability) of one data subject across a pipeline's outputs or, without
+ * {@code --pipeline}, across the outputs runs registered in the tracking store; {@code strands
+ * erase --expired [--job J]} deletes rows older than each registered output's retention. Audited
+ * with a digest of the value.
  */
 @Command(
     name = "erase",
     mixinStandardHelpOptions = true,
     description = {
-      "Removes a data subject's rows from every output (sink) of the pipeline: each output holding",
-      "the subject is rewritten without them through a staging directory and swapped in, then read",
-      "again to verify nothing remains. With --export FILE the subject's rows are written as JSON",
-      "lines instead and nothing is removed. Every output's result goes to the audit trail with a",
-      "digest of the value, never the value (docs/compliance.md).",
-      "Exit 0: done and verified; 1: rows remain or a failure; 2: usage error."
+      "Removes a data subject's rows from every output (sink) of the pipeline, or without",
+      "--pipeline from every output that runs registered in the tracking store (--job narrows it):",
+      "each output holding the subject is rewritten without them through a staging directory; all",
+      "are staged and verified before any is swapped in, then read again to verify nothing remains.",
+      "With --export FILE the subject's rows are written as JSON lines instead and nothing is",
+      "removed. --expired deletes the rows older than each registered output's retention instead.",
+      "Every output's result goes to the audit trail with a digest of the value, never the value",
+      "(docs/compliance.md).",
+      "Exit 0: done and verified; 1: rows remain or a failure (no output changed); 2: usage error;",
+      "4: no registered output has the column or a row of the subject."
     })
 final class EraseCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** Exit code when the subject (or its column) is in no registered output. */
+  static final int NOT_FOUND = 4;
+
   @Option(
       names = "--subject",
-      required = true,
       paramLabel = "COLUMN=VALUE",
       description = "The subject's key, e.g. customer_id=42 or email=ana@example.com.")
   String subject;
 
   @Option(
       names = "--pipeline",
-      required = true,
       paramLabel = "P.yaml",
-      description = "Pipeline whose outputs to search (repeat for several).")
+      description =
+          "Pipeline whose outputs to search (repeat for several); default: the outputs registered"
+              + " in the tracking store.")
   List<Path> pipelines = new ArrayList<>();
+
+  @Option(
+      names = "--job",
+      paramLabel = "JOB",
+      description = "Only the registered outputs of this job (pipeline name).")
+  String job;
+
+  @Option(
+      names = "--expired",
+      description =
+          "Delete rows older than each registered output's retention (by its retention column).")
+  boolean expired;
 
   @Option(
       names = "--export",
@@ -97,20 +119,47 @@ final class EraseCommand implements Callable<Integer> {
       throw new StrandsException(
           ErrorCode.INVALID_ARGUMENT, "Invalid --format: '" + format + "' (use text or json)");
     }
-    int eq = subject.indexOf('=');
-    if (eq <= 0) {
+    if (expired == (subject != null)) {
       throw new StrandsException(
           ErrorCode.INVALID_ARGUMENT,
-          "Invalid --subject: no '=' (expected COLUMN=VALUE, e.g. customer_id=42; the value is not"
-              + " echoed, it may be personal data)");
+          "Invalid arguments: give either --subject COLUMN=VALUE or --expired");
     }
-    String column = subject.substring(0, eq).trim();
-    String value = subject.substring(eq + 1);
+    if (expired && (!pipelines.isEmpty() || export != null)) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT,
+          "Invalid arguments: --expired works on registered outputs (use --job, not --pipeline or"
+              + " --export)");
+    }
+    if (job != null && !pipelines.isEmpty()) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT, "Invalid arguments: give --pipeline or --job, not both");
+    }
+    String column = null;
+    String value = null;
+    if (subject != null) {
+      int eq = subject.indexOf('=');
+      if (eq <= 0) {
+        throw new StrandsException(
+            ErrorCode.INVALID_ARGUMENT,
+            "Invalid --subject: no '=' (expected COLUMN=VALUE, e.g. customer_id=42; the value is"
+                + " not echoed, it may be personal data)");
+      }
+      column = subject.substring(0, eq).trim();
+      value = subject.substring(eq + 1);
+    }
+    boolean registered = pipelines.isEmpty();
+    if (registered && noTrack) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT,
+          "Invalid arguments: without --pipeline the outputs come from the tracking store; drop"
+              + " --no-track");
+    }
     List<PipelineSpec> specs = pipelines.stream().map(PipelineParser::parse).toList();
     Settings settings = StoreOptions.load(config, overrides);
     ComplianceService service = new ComplianceService(settings, Clock.systemUTC());
     String actor = "strands erase (" + System.getProperty("user.name", "unknown") + ")";
     List<ErasureResult> results = new ArrayList<>();
+    List<String> scopes = new ArrayList<>();
     SparkSession spark =
         SparkSession.builder()
             .appName("strands-erase")
@@ -119,12 +168,29 @@ final class EraseCommand implements Callable<Integer> {
             .config("spark.ui.showConsoleProgress", "false")
             .getOrCreate();
     try (TrackingStore store = noTrack ? null : TrackingStores.open(settings)) {
-      for (PipelineSpec p : specs) {
+      if (expired) {
+        results.add(service.eraseExpired(spark, store, job, actor));
+        scopes.add(job == null ? "registered outputs" : "job " + job);
+      } else if (registered) {
         results.add(
             export == null
-                ? service.eraseSubject(spark, p, column, value, dataDir, store, actor)
-                : service.exportSubject(spark, p, column, value, export, dataDir, store, actor));
+                ? service.eraseRegistered(spark, store, column, value, job, dataDir, actor)
+                : service.exportRegistered(
+                    spark, store, column, value, job, export, dataDir, actor));
+        scopes.add(job == null ? "registered outputs" : "job " + job);
+      } else {
+        for (PipelineSpec p : specs) {
+          results.add(
+              export == null
+                  ? service.eraseSubject(spark, p, column, value, dataDir, store, actor)
+                  : service.exportSubject(spark, p, column, value, export, dataDir, store, actor));
+          scopes.add("pipeline " + p.name());
+        }
       }
+    } catch (SubjectNotFoundException e) {
+      spec.commandLine().getErr().println("strands: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return NOT_FOUND;
     } finally {
       spark.stop();
       SparkSession.clearActiveSession();
@@ -137,8 +203,8 @@ final class EraseCommand implements Callable<Integer> {
       for (int i = 0; i < results.size(); i++) {
         ErasureResult r = results.get(i);
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("pipeline", specs.get(i).name());
-        doc.put("action", export == null ? "erase" : "export");
+        doc.put("scope", scopes.get(i));
+        doc.put("action", expired ? "erase-expired" : export == null ? "erase" : "export");
         doc.put("column", r.column());
         doc.put("valueDigest", r.valueDigest());
         doc.put("verified", r.verified());
@@ -151,17 +217,20 @@ final class EraseCommand implements Callable<Integer> {
       for (int i = 0; i < results.size(); i++) {
         ErasureResult r = results.get(i);
         out.println(
-            (export == null ? "Erasure" : "Export")
-                + " of "
-                + column
-                + " ("
-                + r.valueDigest().substring(0, Math.min(24, r.valueDigest().length()))
-                + "…) in pipeline "
-                + specs.get(i).name()
-                + ":");
+            expired
+                ? "Expired rows in " + scopes.get(i) + ":"
+                : (export == null ? "Erasure" : "Export")
+                    + " of "
+                    + column
+                    + " ("
+                    + r.valueDigest().substring(0, Math.min(24, r.valueDigest().length()))
+                    + "…) in "
+                    + scopes.get(i)
+                    + ":");
         for (ErasureResult.SinkErasure s : r.sinks()) {
           out.println(
               "  "
+                  + (registered ? s.scope() + "/" : "")
                   + s.sink()
                   + ": "
                   + s.status()
@@ -178,7 +247,9 @@ final class EraseCommand implements Callable<Integer> {
       } else {
         out.println(
             verified
-                ? "Verified: no row of the subject remains."
+                ? (expired
+                    ? "Verified: no expired row remains."
+                    : "Verified: no row of the subject remains.")
                 : "NOT verified: rows remain (see above).");
       }
       out.println(noTrack ? "Not recorded (--no-track)." : "Recorded in the audit trail.");

@@ -143,6 +143,95 @@ class EraseCommandTest {
   }
 
   @Test
+  void eraseWithoutPipelineUsesTheOutputsARunRegisteredAndNotFoundIsExitFour() throws Exception {
+    Path in = dir.resolve("in/people.csv");
+    Files.createDirectories(in.getParent());
+    Files.writeString(
+        in,
+        "customer_id,email,signup_date\n"
+            + "1,ana@example.com,2026-10-01\n"
+            + "2,bo@example.org,2026-06-01\n"
+            + "3,cy@example.net,2010-01-01\n");
+    Path yaml = dir.resolve("registered.yaml");
+    Files.writeString(
+        yaml,
+        """
+        name: registering
+        sources:
+          - {name: people, format: csv, path: $DIR/in/people.csv, options: {header: true}}
+        sinks:
+          - {name: people_csv, from: people, path: $DIR/out/people_csv, format: csv, options: {header: true}}
+          - {name: people_parquet, from: people, path: $DIR/out/people_parquet, format: parquet}
+        compliance:
+          erasure-key: customer_id
+          retention: 3650d
+          retention-column: signup_date
+          columns:
+            email: {purpose: receipts, mask: hash}
+        """
+            .replace("$DIR", dir.toString()));
+    var run =
+        strands(
+            "run",
+            yaml.toString(),
+            "--master",
+            "local[2]",
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--conf",
+            "spark.ui.enabled=false");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    var erased = strands("erase", "--subject", "customer_id=2", "--master", "local[2]");
+    assertThat(erased.exitCode()).as(erased.err()).isZero();
+    assertThat(erased.out())
+        .contains("in registered outputs:")
+        .contains("registering/people_csv: erased, 1 row(s), 0 remaining")
+        .contains("registering/people_parquet: erased, 1 row(s), 0 remaining")
+        .contains("Verified: no row of the subject remains.");
+    String csv = textOf(dir.resolve("out/people_csv"));
+    assertThat(csv).contains("\n1,").doesNotContain("\n2,").doesNotContain("\n3,");
+
+    var again =
+        strands(
+            "erase", "--subject", "customer_id=2", "--job", "registering", "--master", "local[2]");
+    assertThat(again.exitCode()).isEqualTo(4);
+    assertThat(again.err().strip())
+        .isEqualTo(
+            "strands: Cannot erase: no row with that customer_id in the 2 registered output(s)"
+                + " having the column (the value is not echoed)");
+    var noColumn = strands("erase", "--subject", "passport=P123", "--master", "local[2]");
+    assertThat(noColumn.exitCode()).isEqualTo(4);
+    assertThat(noColumn.err().lines()).hasSize(1);
+    assertThat(noColumn.err()).contains("no registered output has a column 'passport'");
+    assertThat(noColumn.err()).doesNotContain("P123");
+
+    var expired = strands("erase", "--expired", "--master", "local[2]", "--format", "json");
+    assertThat(expired.exitCode()).as(expired.err()).isZero();
+    assertThat(expired.out()).contains("erase-expired").contains("people_csv");
+
+    var report = strands("audit", "report", "--format", "json");
+    assertThat(report.out())
+        .contains("\"output-registered\"")
+        .contains("\"expired-dropped\"")
+        .contains("\"subject-erased\"")
+        .contains("\"subject-not-found\"")
+        .contains("\"expired-erased\"")
+        .doesNotContain("bo@example.org")
+        .doesNotContain("P123");
+  }
+
+  private static String textOf(Path out) throws Exception {
+    StringBuilder b = new StringBuilder();
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+        b.append(Files.readString(p));
+      }
+    }
+    return b.toString();
+  }
+
+  @Test
   void rejectsASubjectWithoutAColumnAndAnEmptyPeriod() throws Exception {
     Path yaml = pipeline();
     var bad = strands("erase", "--subject", "bo@example.org", "--pipeline", yaml.toString());

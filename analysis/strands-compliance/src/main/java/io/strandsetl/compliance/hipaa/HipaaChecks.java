@@ -99,25 +99,43 @@ public final class HipaaChecks {
     return result(id, title, CheckStatus.PASS, Severity.CRITICAL, signal, "");
   }
 
-  /** 164.312(a)(2)(iv): outputs with PHI are encrypted at rest (declared or by writer options). */
+  /**
+   * 164.312(a)(2)(iv): outputs with PHI are encrypted at rest. What the files show decides (Parquet
+   * footers: {@code PARE}, or a plaintext footer with {@code encryption_algorithm}); a file found
+   * unencrypted fails the check even when encryption is declared. Formats that cannot be inspected
+   * (CSV, JSON) fall back to the declaration or the writer options.
+   */
   static CheckResult encryption(ComplianceInput input, CompliancePolicy p, boolean phi) {
     String id = "hipaa.encryption-at-rest";
     String title = "Encryption at rest";
     if (!phi) {
       return result(id, title, CheckStatus.NOT_APPLICABLE, Severity.HIGH, "no PHI handled", "");
     }
-    List<String> plain = new ArrayList<>();
+    List<String> foundPlain = new ArrayList<>();
+    List<String> foundEncrypted = new ArrayList<>();
+    List<String> undeclared = new ArrayList<>();
     for (SinkOutput o : input.outputs()) {
-      if (!o.encryptedByOptions()) {
-        plain.add(o.sink());
+      Boolean found = o.encryption().encrypted();
+      if (found == null) {
+        if (!p.encryptionAtRest() && !o.encryptedByOptions()) {
+          undeclared.add(o.sink());
+        }
+      } else if (found) {
+        foundEncrypted.add(o.sink() + " (" + o.encryption().line() + ")");
+      } else {
+        foundPlain.add(o.sink() + " (" + o.encryption().line() + ")");
       }
     }
     String signal =
         "encryption-at-rest "
             + (p.encryptionAtRest() ? "declared" : "not declared")
-            + "; outputs without encryption options: "
-            + (plain.isEmpty() ? "none" : String.join(", ", plain));
-    if (p.encryptionAtRest() || plain.isEmpty()) {
+            + "; inspected encrypted: "
+            + (foundEncrypted.isEmpty() ? "none" : String.join(", ", foundEncrypted))
+            + "; inspected NOT encrypted: "
+            + (foundPlain.isEmpty() ? "none" : String.join(", ", foundPlain))
+            + "; not inspectable and neither declared nor set by options: "
+            + (undeclared.isEmpty() ? "none" : String.join(", ", undeclared));
+    if (foundPlain.isEmpty() && undeclared.isEmpty()) {
       return result(id, title, CheckStatus.PASS, Severity.HIGH, signal, "");
     }
     return result(
@@ -126,8 +144,10 @@ public final class HipaaChecks {
         CheckStatus.FAIL,
         Severity.HIGH,
         signal,
-        "Write outputs to encrypted storage and declare compliance.encryption-at-rest: true, or set"
-            + " encryption writer options (parquet.encryption.*, fs.s3a.server-side-encryption-*)");
+        "Encrypt the outputs: Parquet modular encryption (parquet.crypto.factory.class,"
+            + " parquet.encryption.footer.key, parquet.encryption.column.keys), or encrypted storage"
+            + " declared with compliance.encryption-at-rest: true for formats that cannot be"
+            + " inspected");
   }
 
   /** 164.312(a)(1): who may read the outputs is declared. */

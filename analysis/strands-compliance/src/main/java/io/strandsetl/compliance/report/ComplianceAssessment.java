@@ -99,10 +99,18 @@ public record ComplianceAssessment(
         checks.stream()
             .anyMatch(
                 c -> c.id().equals("gdpr.storage-limitation") && c.status() == CheckStatus.PASS);
+    // What the files showed wins over the declaration; a format that cannot be inspected (CSV,
+    // JSON) falls back to the declaration or the writer options.
+    boolean declared = input.policy().encryptionAtRest();
     boolean encrypted =
-        input.policy().encryptionAtRest()
-            || (!input.outputs().isEmpty()
-                && input.outputs().stream().allMatch(SinkOutput::encryptedByOptions));
+        input.outputs().isEmpty()
+            ? declared
+            : input.outputs().stream()
+                .allMatch(
+                    o ->
+                        o.encryption().encrypted() != null
+                            ? o.encryption().encrypted()
+                            : declared || o.encryptedByOptions());
     int detected =
         (int)
             inventory.outputColumns().stream()

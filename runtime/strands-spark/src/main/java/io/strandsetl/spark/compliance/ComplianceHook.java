@@ -23,13 +23,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * The runner hook {@code compliance}: scans the sources for PII before the run (a sample), masks
@@ -53,6 +57,8 @@ public final class ComplianceHook implements RunHook {
 
   private final List<DatasetFindings> sources = new ArrayList<>();
   private final Map<String, Map<String, MaskingMethod>> masked = new LinkedHashMap<>();
+  private final Map<String, Observation> expired = new LinkedHashMap<>();
+  private Instant retentionCutoff;
   private volatile ComplianceOutcome outcome;
 
   private ComplianceHook(
@@ -134,6 +140,8 @@ public final class ComplianceHook implements RunHook {
   public Gate beforeRun(RunContext context, Map<String, Dataset<Row>> sourceRows) {
     sources.clear(); // a hook reused for a second run starts afresh
     masked.clear();
+    expired.clear();
+    retentionCutoff = policy.retention() == null ? null : clock.instant().minus(policy.retention());
     outcome = null;
     if (scanSources) {
       sourceRows.forEach((name, rows) -> sources.add(PiiScan.scan(name, rows, scan)));
@@ -151,9 +159,46 @@ public final class ComplianceHook implements RunHook {
         methods.values().stream().anyMatch(MaskingMethod::needsSalt)
             && methods.keySet().stream().anyMatch(c -> List.of(rows.columns()).contains(c));
     byte[] key = needsSalt ? salt.salt(dataDir(context.runDir())) : null;
-    ColumnMasking.Result result = ColumnMasking.apply(rows, methods, key);
+    ColumnMasking.Result result = ColumnMasking.apply(dropExpired(sink, rows), methods, key);
     masked.put(sink.name(), result.masked());
     return result.rows();
+  }
+
+  /**
+   * Storage limitation enforced: rows whose retention column is older than the retention are not
+   * written (before masking, which may generalise the date). They are counted while the sink is
+   * written (a Spark observation, no extra pass) and reported in {@link ComplianceOutcome}.
+   */
+  private Dataset<Row> dropExpired(SinkSpec sink, Dataset<Row> rows) {
+    String column = policy.retentionColumn();
+    if (retentionCutoff == null || column == null || !List.of(rows.columns()).contains(column)) {
+      return rows;
+    }
+    Column old =
+        functions.coalesce(SubjectEraser.expired(column, retentionCutoff), functions.lit(false));
+    Observation seen = new Observation("strands-retention-" + expired.size());
+    expired.put(sink.name(), seen);
+    return rows.observe(seen, functions.sum(functions.when(old, 1L).otherwise(0L)).as("expired"))
+        .filter(functions.not(old));
+  }
+
+  /** Rows dropped as expired per sink, once the sinks are written. */
+  private Map<String, Long> expiredCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    expired.forEach(
+        (sink, seen) -> {
+          try {
+            Row r =
+                scala.concurrent.Await.result(
+                    seen.future(), scala.concurrent.duration.Duration.create(60, "s"));
+            counts.put(sink, r.isNullAt(0) ? 0L : ((Number) r.get(0)).longValue());
+          } catch (Exception e) { // not observed (the write did not run): unknown
+            throw new StrandsException(
+                ErrorCode.INTERNAL_ERROR,
+                "Cannot count expired rows of " + sink + ": " + e.getMessage());
+          }
+        });
+    return counts;
   }
 
   @Override
@@ -167,20 +212,47 @@ public final class ComplianceHook implements RunHook {
         continue;
       }
     }
+    Map<String, Long> dropped = expiredCounts();
     List<SinkOutput> outputs = new ArrayList<>();
+    List<RegisteredOutput> registered = new ArrayList<>();
     for (SinkSpec sink : spec.sinks()) {
       Dataset<Row> rows = staged.get(sink.name());
       if (rows == null) {
         continue;
       }
-      outputs.add(
+      DatasetFindings findings = PiiScan.scan(sink.name(), rows, scan);
+      SinkOutput output =
           new SinkOutput(
+                  sink.name(),
+                  sink.format().sparkName(),
+                  List.of(rows.columns()),
+                  findings,
+                  masked.getOrDefault(sink.name(), Map.of()),
+                  SinkOutput.encryptionOptions(sink.options()))
+              .withExpiredDropped(dropped.get(sink.name()))
+              .withEncryption(EncryptionInspection.ofStaged(context.spark(), sink, rows));
+      outputs.add(output);
+      Map<String, String> pii = new LinkedHashMap<>();
+      findings
+          .piiColumns()
+          .forEach(c -> pii.put(c.column(), c.primary().orElseThrow().entity().id()));
+      output.masked().forEach((c, m) -> pii.putIfAbsent(c, "masked"));
+      registered.add(
+          new RegisteredOutput(
+              spec.name(),
+              context.executionId(),
               sink.name(),
+              sink.path(),
               sink.format().sparkName(),
+              sink.options(),
+              sink.partitionBy(),
               List.of(rows.columns()),
-              PiiScan.scan(sink.name(), rows, scan),
-              masked.getOrDefault(sink.name(), Map.of()),
-              SinkOutput.encryptionOptions(sink.options())));
+              pii,
+              output.masked(),
+              policy.erasureKey(),
+              policy.retention(),
+              policy.retentionColumn(),
+              clock.instant()));
     }
     ComplianceAssessment assessment =
         new ComplianceEngine(clock)
@@ -194,7 +266,14 @@ public final class ComplianceHook implements RunHook {
                 + assessment.headline()
                 + ")"
             : null;
-    outcome = new ComplianceOutcome(context.executionId(), assessment, halt, reason);
+    outcome =
+        new ComplianceOutcome(
+            context.executionId(),
+            assessment,
+            halt,
+            reason,
+            halt ? List.of() : registered,
+            retentionCutoff);
     write(context.runDir().resolve(REPORT_FILE), outcome.json());
     return halt ? Gate.halt(reason) : Gate.pass();
   }

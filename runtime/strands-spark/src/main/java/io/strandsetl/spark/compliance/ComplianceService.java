@@ -18,6 +18,7 @@ import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.pipeline.PipelineSpec;
 import io.strandsetl.model.pipeline.SinkSpec;
 import io.strandsetl.model.store.AuditEntry;
+import io.strandsetl.model.store.AuditEvent;
 import io.strandsetl.model.store.AuditVerification;
 import io.strandsetl.model.store.TrackingStore;
 import java.io.IOException;
@@ -153,6 +154,137 @@ public final class ComplianceService {
       r.audit().forEach(store::appendAudit);
     }
     return r;
+  }
+
+  /**
+   * The outputs runs registered in the store's audit trail ({@link OutputRegistry}), newest
+   * registration per path; only {@code job}'s when it is not null.
+   */
+  public List<RegisteredOutput> registeredOutputs(TrackingStore store, String job) {
+    return OutputRegistry.registered(store, job);
+  }
+
+  /**
+   * Right to erasure without a pipeline file: removes {@code column = value} rows from every output
+   * registered in {@code store} (only {@code job}'s when not null), staged and verified for all
+   * outputs before any is replaced; the result (or the failure) is appended to the audit trail.
+   *
+   * @throws SubjectNotFoundException when no registered output has {@code column}, or none holds a
+   *     row of the subject (audited as {@code subject-not-found})
+   * @throws StrandsException INVALID_ARGUMENT when nothing is registered; IO_ERROR when an output
+   *     cannot be rewritten (no output changed; audited as {@code subject-erase-failed})
+   */
+  public ErasureResult eraseRegistered(
+      SparkSession spark,
+      TrackingStore store,
+      String column,
+      String value,
+      String job,
+      Path dataDir,
+      String actor) {
+    List<RegisteredOutput> outputs = registeredOrFail(store, job);
+    SubjectEraser eraser = new SubjectEraser(spark, clock, salt.salt(dataDir));
+    String digest = eraser.digest(value == null ? "" : value);
+    String scope = job == null ? "registered-outputs" : job;
+    List<RegisteredOutput> withColumn =
+        outputs.stream().filter(o -> o.columns().contains(column)).toList();
+    if (withColumn.isEmpty()) {
+      store.appendAudit(
+          new AuditEvent(
+              clock.instant(),
+              actor,
+              "subject-not-found",
+              scope,
+              "key=" + column + " value=" + digest + " reason=no-column"));
+      throw new SubjectNotFoundException(
+          "Cannot erase: no registered output has a column '"
+              + column
+              + "' ("
+              + outputs.size()
+              + " output(s) registered"
+              + (job == null ? "" : " for job " + job)
+              + "; see 'strands erase --list')");
+    }
+    ErasureResult r;
+    try {
+      r = eraser.erase(withColumn, column, value, actor);
+    } catch (StrandsException e) {
+      store.appendAudit(
+          new AuditEvent(
+              clock.instant(),
+              actor,
+              "subject-erase-failed",
+              scope,
+              "key=" + column + " value=" + digest + " outputs unchanged: " + e.getMessage()));
+      throw e;
+    }
+    if (r.rowsRemoved() == 0
+        && r.sinks().stream().noneMatch(s -> s.status().equals("masked-column"))) {
+      store.appendAudit(
+          new AuditEvent(
+              clock.instant(),
+              actor,
+              "subject-not-found",
+              scope,
+              "key=" + column + " value=" + r.valueDigest() + " reason=no-rows"));
+      throw new SubjectNotFoundException(
+          "Cannot erase: no row with that "
+              + column
+              + " in the "
+              + withColumn.size()
+              + " registered output(s) having the column (the value is not echoed)");
+    }
+    r.audit().forEach(store::appendAudit);
+    return r;
+  }
+
+  /** Portability from the registered outputs: the subject's rows as JSON lines; audited. */
+  public ErasureResult exportRegistered(
+      SparkSession spark,
+      TrackingStore store,
+      String column,
+      String value,
+      String job,
+      Path out,
+      Path dataDir,
+      String actor) {
+    List<RegisteredOutput> outputs = registeredOrFail(store, job);
+    ErasureResult r =
+        new SubjectEraser(spark, clock, salt.salt(dataDir))
+            .export(outputs, column, value, actor, out);
+    r.audit().forEach(store::appendAudit);
+    return r;
+  }
+
+  /**
+   * Storage limitation on what is already published: deletes from every registered output (of
+   * {@code job} when not null) the rows older than its retention, by its retention column, with the
+   * same staged and verified rewrite as erasure; audited ({@code expired-erased} per output).
+   */
+  public ErasureResult eraseExpired(
+      SparkSession spark, TrackingStore store, String job, String actor) {
+    List<RegisteredOutput> outputs = registeredOrFail(store, job);
+    ErasureResult r = new SubjectEraser(spark, clock, null).eraseExpired(outputs, actor);
+    r.audit().forEach(store::appendAudit);
+    return r;
+  }
+
+  private static List<RegisteredOutput> registeredOrFail(TrackingStore store, String job) {
+    if (store == null) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT,
+          "Cannot find registered outputs without a tracking store (drop --no-track, or pass"
+              + " --pipeline P.yaml)");
+    }
+    List<RegisteredOutput> outputs = OutputRegistry.registered(store, job);
+    if (outputs.isEmpty()) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT,
+          "Cannot erase: no output is registered in the tracking store"
+              + (job == null ? "" : " for job " + job)
+              + " (runs recorded with a store register their outputs; or pass --pipeline P.yaml)");
+    }
+    return outputs;
   }
 
   /** generate_audit_report: the audit entries of [from, to) with the chain's verification. */

@@ -34,14 +34,15 @@ public record ErasureResult(
   /**
    * One output.
    *
+   * @param scope the pipeline (job) the output belongs to
    * @param sink sink name
    * @param path published path
    * @param status {@code erased}, {@code exported}, {@code no-rows}, {@code no-column}, {@code
-   *     missing} (nothing published yet) or {@code masked-column} (the key is masked irreversibly
-   *     there)
+   *     missing} (nothing published yet), {@code masked-column} (the key is masked irreversibly
+   *     there) or, for expired rows, {@code no-retention} (none declared)
    * @param rowsMatched rows of the subject found
    * @param rowsAfter rows of the subject found after the rewrite (0 when verified)
    */
   public record SinkErasure(
-      String sink, String path, String status, long rowsMatched, long rowsAfter) {}
+      String scope, String sink, String path, String status, long rowsMatched, long rowsAfter) {}
 }
