@@ -186,6 +186,11 @@ class ServeAdminActionsTest {
   }
 
   static Path pipeline() throws Exception {
+    return pipelineIn(dir);
+  }
+
+  /** A pipeline whose one CSV output holds 2 rows of bo@example.org among 5. */
+  static Path pipelineIn(Path dir) throws Exception {
     Path out = dir.resolve("out/customers");
     Files.createDirectories(out);
     Files.writeString(
@@ -214,6 +219,10 @@ class ServeAdminActionsTest {
   }
 
   static String outputText() throws Exception {
+    return outputTextIn(dir);
+  }
+
+  static String outputTextIn(Path dir) throws Exception {
     StringBuilder b = new StringBuilder();
     try (Stream<Path> files = Files.walk(dir.resolve("out/customers"))) {
       for (Path p : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
