@@ -189,6 +189,8 @@ public final class Supervisor {
       conf.putAll(o.conf());
       List<RunHook> hooks = new ArrayList<>(o.hooks());
       participants.forEach(p -> hooks.addAll(p.hooks(spec)));
+      // "Running now" on the dashboard: removed in the transaction that records the run.
+      hooks.add(new RunningMarkerHook(team::store, spec, team.clock().instant()));
       RunOptions options =
           new RunOptions(
               o.master(),
@@ -279,7 +281,7 @@ public final class Supervisor {
           ExecutionMapper.withParts(
               execution,
               new ExecutionMapper.Parts(null, null, null, null, null, null, notified.state()));
-      String stored = store(execution, log, contributions);
+      String stored = store(execution, log, contributions, report);
       team.events()
           .publish(new RunEvent.RunRecorded(id, team.clock().instant(), log.invocations().size()));
       SupervisorReport out =
@@ -534,7 +536,11 @@ public final class Supervisor {
     return List.of();
   }
 
-  private String store(ExecutionRecord execution, InvocationLog log, List<Contribution> parts) {
+  private String store(
+      ExecutionRecord execution,
+      InvocationLog log,
+      List<Contribution> parts,
+      AnalysisReport report) {
     List<QualityHistoryEntry> quality = new ArrayList<>();
     List<AuditEvent> audit = new ArrayList<>();
     parts.forEach(
@@ -546,7 +552,8 @@ public final class Supervisor {
     try {
       RunRecord run =
           ExecutionMapper.toRun(
-              execution, invocations, quality, audit, ACTOR, team.clock().instant());
+                  execution, invocations, quality, audit, ACTOR, team.clock().instant())
+              .withStages(ExecutionMapper.stages(report));
       RunTracker.Outcome outcome = RunTracker.record(team.store(), run);
       return outcome
           + " in "

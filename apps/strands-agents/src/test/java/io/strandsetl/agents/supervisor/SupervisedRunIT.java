@@ -67,8 +67,27 @@ class SupervisedRunIT {
                 dir.resolve("outbox.db").toString(),
                 "agents.decision.local-cores",
                 "2"));
+    // Sees what the store says while the run is between its first step and its recording.
+    List<io.strandsetl.model.store.RunningExecution> seenRunning =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.strandsetl.spark.run.RunHook observer =
+        new io.strandsetl.spark.run.RunHook() {
+          @Override
+          public String name() {
+            return "observer";
+          }
+
+          @Override
+          public io.strandsetl.spark.run.Gate beforePublish(
+              io.strandsetl.spark.run.RunContext context,
+              Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> staged) {
+            seenRunning.addAll(store.running());
+            return io.strandsetl.spark.run.Gate.pass();
+          }
+        };
     RunOptions options =
-        new RunOptions("local[2]", null, dir.resolve("data"), Map.of(), null, false, null);
+        new RunOptions("local[2]", null, dir.resolve("data"), Map.of(), null, false, null)
+            .withHooks(List.of(observer));
 
     try (AgentTeam team = AgentTeam.of(settings, store, null, new PipelineRunner()::run)) {
       Supervisor.Outcome first =
@@ -101,6 +120,18 @@ class SupervisedRunIT {
       assertThat(latest.cost()).isNotNull();
       assertThat(latest.quality()).isNotNull();
       assertThat(store.invocations(latest.executionId())).isNotEmpty();
+      // While running, each run was marked with this process; recording removed the markers.
+      assertThat(seenRunning)
+          .extracting(io.strandsetl.model.store.RunningExecution::executionId)
+          .containsExactlyInAnyOrder(stored.get(0).executionId(), stored.get(1).executionId());
+      assertThat(seenRunning)
+          .allSatisfy(r -> assertThat(r.pid()).isEqualTo(ProcessHandle.current().pid()))
+          .allSatisfy(r -> assertThat(r.jobName()).isEqualTo("orders-by-customer"))
+          .allSatisfy(r -> assertThat(r.platform()).isEqualTo("local"));
+      assertThat(store.running()).isEmpty();
+      assertThat(store.stages(latest.executionId()))
+          .isNotEmpty()
+          .allSatisfy(s -> assertThat(s.tasks()).isPositive());
       System.out.println(second.text());
     }
   }

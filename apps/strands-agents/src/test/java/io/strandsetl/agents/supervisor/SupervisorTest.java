@@ -225,6 +225,26 @@ class SupervisorTest {
   }
 
   @Test
+  void storesTheRunsStageSummariesAndAsksTheRunnerToMarkItRunning() {
+    try (AgentTeam team = AgentTeam.of(settings(), store, null, executor(RunStatus.SUCCEEDED))) {
+      team.supervisor()
+          .runPipeline(new Supervisor.SupervisedRun(spec(Map.of()), RunOptions.defaults(), false));
+
+      AnalysisReport report =
+          new AnalyzeService(EventLogReader.withDefaults(), Settings.empty(), Set.of())
+              .analyze(Fixtures.eventLog("shuffle-partitions-positive"))
+              .get(0);
+      assertThat(store.stages("20261125T000000Z-abc123"))
+          .isNotEmpty()
+          .isEqualTo(io.strandsetl.engine.track.ExecutionMapper.stages(report));
+      assertThat(seenOptions.get().hooks())
+          .extracting(io.strandsetl.spark.run.RunHook::name)
+          .contains("running-marker");
+      assertThat(store.running()).isEmpty();
+    }
+  }
+
+  @Test
   void aFailingDecisionAbortsBeforeAnythingRuns() {
     TrackingStore broken =
         (TrackingStore)

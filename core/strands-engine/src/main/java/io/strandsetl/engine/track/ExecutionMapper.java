@@ -9,6 +9,7 @@ import io.strandsetl.model.run.AnalysisReport;
 import io.strandsetl.model.run.ApplicationInfo;
 import io.strandsetl.model.run.JobSummary;
 import io.strandsetl.model.run.RunMetrics;
+import io.strandsetl.model.run.StageMetrics;
 import io.strandsetl.model.store.AgentInvocation;
 import io.strandsetl.model.store.AuditEvent;
 import io.strandsetl.model.store.ComplianceSummary;
@@ -24,9 +25,11 @@ import io.strandsetl.model.store.PlatformDecision;
 import io.strandsetl.model.store.QualityHistoryEntry;
 import io.strandsetl.model.store.QualitySummary;
 import io.strandsetl.model.store.RunRecord;
+import io.strandsetl.model.store.StageSummary;
 import io.strandsetl.model.store.Workload;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -275,6 +278,53 @@ public final class ExecutionMapper {
   }
 
   /**
+   * The stage summaries the store keeps for a run, from its event-log analysis (empty without one).
+   * At most {@link StageSummary#MAX_PER_EXECUTION}: when a run has more stage attempts, the longest
+   * ones are kept (ties by stage id, attempt), because the run page is about where the time went.
+   * Returned by stage id, then attempt. Task times are of successful tasks, milliseconds; a
+   * negative duration from an inconsistent log is stored as 0.
+   */
+  public static List<StageSummary> stages(AnalysisReport report) {
+    if (report == null || report.run() == null || report.run().stages() == null) {
+      return List.of();
+    }
+    Comparator<StageMetrics> byKey =
+        Comparator.comparingInt(StageMetrics::stageId).thenComparingInt(StageMetrics::attemptId);
+    Map<String, StageMetrics> unique = new LinkedHashMap<>();
+    for (StageMetrics stage : report.run().stages()) {
+      unique.putIfAbsent(stage.stageId() + "." + stage.attemptId(), stage);
+    }
+    return unique.values().stream()
+        .sorted(
+            Comparator.comparingLong(
+                    (StageMetrics stage) ->
+                        stage.durationMs() == null ? -1 : Math.max(0, stage.durationMs()))
+                .reversed()
+                .thenComparing(byKey))
+        .limit(StageSummary.MAX_PER_EXECUTION)
+        .sorted(byKey)
+        .map(
+            stage ->
+                new StageSummary(
+                    stage.stageId(),
+                    stage.attemptId(),
+                    stage.name(),
+                    stage.status(),
+                    Math.max(0, stage.numTasks()),
+                    Math.max(0, stage.failedTasks()),
+                    stage.durationMs() == null ? null : Math.max(0, stage.durationMs()),
+                    Math.max(0, stage.inputBytes()),
+                    Math.max(0, stage.outputBytes()),
+                    Math.max(0, stage.shuffleReadBytes()),
+                    Math.max(0, stage.shuffleWriteBytes()),
+                    Math.max(0, stage.memorySpillBytes()),
+                    Math.max(0, stage.diskSpillBytes()),
+                    Math.max(0, stage.taskDurationMs().max()),
+                    Math.max(0, stage.taskDurationMs().median())))
+        .toList();
+  }
+
+  /**
    * The store's metrics from the analysis's. Utilisations become fractions (clamped to [0, 1]: a
    * log whose CPU time exceeds the allocated core time is inconsistent, not over 100 % busy).
    * {@code memoryAvgBytes} is the mean over executors of each executor's peak JVM heap (the log has
@@ -374,7 +424,7 @@ public final class ExecutionMapper {
   }
 
   /** The platform a master URL runs on, for runs whose log could not be analysed. */
-  static String platformOfMaster(String master) {
+  public static String platformOfMaster(String master) {
     if (master == null || master.isBlank()) {
       return "spark";
     }

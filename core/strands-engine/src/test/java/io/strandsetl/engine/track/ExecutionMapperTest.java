@@ -13,15 +13,19 @@ import io.strandsetl.model.finding.Severity;
 import io.strandsetl.model.pipeline.PipelineSpec;
 import io.strandsetl.model.pipeline.PipelineTags;
 import io.strandsetl.model.run.AnalysisReport;
+import io.strandsetl.model.run.RunAnalysis;
 import io.strandsetl.model.run.RunMetrics;
+import io.strandsetl.model.run.StageMetrics;
 import io.strandsetl.model.store.CostBreakdown;
 import io.strandsetl.model.store.DetectedIssue;
 import io.strandsetl.model.store.ExecutionRecord;
 import io.strandsetl.model.store.ExecutionStatus;
 import io.strandsetl.model.store.JobType;
 import io.strandsetl.model.store.RunRecord;
+import io.strandsetl.model.store.StageSummary;
 import io.strandsetl.testkit.Fixtures;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +86,111 @@ class ExecutionMapperTest {
     }
     assertThat(unmeasured.contains("memoryAllocatedBytes"))
         .isEqualTo(m.executorMemoryBytes() == null);
+  }
+
+  @Test
+  void stageSummariesCarryEachStagesSizesSpillAndTaskTimeSkewFromTheAnalysis() {
+    AnalysisReport report = analyse("data-skew-positive");
+    List<StageMetrics> analysed = report.run().stages();
+    assertThat(analysed).isNotEmpty().hasSizeLessThan(StageSummary.MAX_PER_EXECUTION);
+
+    List<StageSummary> stages = ExecutionMapper.stages(report);
+
+    assertThat(stages).hasSize(analysed.size());
+    for (StageMetrics m : analysed) {
+      StageSummary s =
+          stages.stream()
+              .filter(x -> x.stageId() == m.stageId() && x.attemptId() == m.attemptId())
+              .findFirst()
+              .orElseThrow();
+      assertThat(s.tasks()).isEqualTo(m.numTasks());
+      assertThat(s.inputBytes()).isEqualTo(m.inputBytes());
+      assertThat(s.shuffleReadBytes()).isEqualTo(m.shuffleReadBytes());
+      assertThat(s.shuffleWriteBytes()).isEqualTo(m.shuffleWriteBytes());
+      assertThat(s.diskSpillBytes()).isEqualTo(m.diskSpillBytes());
+      assertThat(s.taskTimeMaxMs()).isEqualTo(m.taskDurationMs().max());
+      assertThat(s.taskTimeMedianMs()).isEqualTo(m.taskDurationMs().median());
+    }
+    // The fixture has a skewed stage: its slowest task is several times its median.
+    assertThat(stages.stream().map(StageSummary::taskTimeSkew).filter(x -> x != null))
+        .anySatisfy(skew -> assertThat(skew).isGreaterThan(3));
+    assertThat(ExecutionMapper.stages(null)).isEmpty();
+  }
+
+  @Test
+  void keepsTheLongestStagesWhenARunHasMoreThanTheCap() {
+    AnalysisReport report = analyse("data-skew-positive");
+    StageMetrics template = report.run().stages().get(0);
+    List<StageMetrics> many = new ArrayList<>();
+    int total = StageSummary.MAX_PER_EXECUTION + 50;
+    for (int id = 0; id < total; id++) {
+      // Stage i lasts (i * 7 mod total) ms: the longest are scattered over the ids.
+      many.add(withIdAndDuration(template, id, (long) (id * 7 % total)));
+    }
+    RunAnalysis run = report.run();
+    AnalysisReport big =
+        new AnalysisReport(
+            report.schemaVersion(),
+            report.source(),
+            new RunAnalysis(
+                run.application(),
+                run.metrics(),
+                run.jobs(),
+                many,
+                run.sql(),
+                run.executors(),
+                run.diagnostics()),
+            report.findings());
+
+    List<StageSummary> kept = ExecutionMapper.stages(big);
+
+    assertThat(kept).hasSize(StageSummary.MAX_PER_EXECUTION);
+    assertThat(kept).extracting(StageSummary::stageId).isSorted();
+    long shortestKept = kept.stream().mapToLong(StageSummary::durationMs).min().orElseThrow();
+    assertThat(shortestKept).isEqualTo(total - StageSummary.MAX_PER_EXECUTION);
+    RunRecord stored = RunRecord.of(ExecutionMapper.fromAnalysis(report, null)).withStages(kept);
+    assertThat(stored.stages()).isEqualTo(kept);
+  }
+
+  private static StageMetrics withIdAndDuration(StageMetrics m, int id, Long durationMs) {
+    return new StageMetrics(
+        id,
+        m.attemptId(),
+        m.name(),
+        m.status(),
+        m.failureReason(),
+        m.numTasks(),
+        m.completedTasks(),
+        m.failedTasks(),
+        m.killedTasks(),
+        m.speculativeTasks(),
+        m.submissionTimeMs(),
+        m.completionTimeMs(),
+        durationMs,
+        m.jobIds(),
+        m.sqlExecutionId(),
+        m.parentStageIds(),
+        m.rddNames(),
+        m.executorRunTimeMs(),
+        m.executorCpuTimeNs(),
+        m.jvmGcTimeMs(),
+        m.inputBytes(),
+        m.inputRecords(),
+        m.outputBytes(),
+        m.outputRecords(),
+        m.shuffleReadBytes(),
+        m.shuffleReadRecords(),
+        m.shuffleWriteBytes(),
+        m.shuffleWriteRecords(),
+        m.shuffleWriteTimeNs(),
+        m.shuffleFetchWaitTimeMs(),
+        m.memorySpillBytes(),
+        m.diskSpillBytes(),
+        m.peakExecutionMemoryBytesMax(),
+        m.taskDurationMs(),
+        m.taskInputBytes(),
+        m.taskShuffleReadBytes(),
+        m.taskSpillBytes());
   }
 
   @Test
