@@ -43,6 +43,9 @@ class DashboardApiTest {
   static void start() {
     store = new InMemoryTrackingStore();
     firstRun = SampleRuns.seed(store, 600, NOW, 45, 7).get(0);
+    store.markRunning(
+        io.strandsetl.model.store.RunningExecution.ofThisProcess(
+            "running-1", "orders-daily", "data", "local", NOW.minusSeconds(600)));
     ServerConfig config =
         ServerConfig.from(
             Settings.of(

@@ -186,10 +186,65 @@ final class SampleRuns {
               quality,
               List.of(
                   new AuditEvent(
-                      start.plusSeconds(seconds), "strands", "run-recorded", id, "job " + job))));
+                      start.plusSeconds(seconds), "strands", "run-recorded", id, "job " + job)),
+              stagesOf(bytes, seconds)));
       ids.add(id);
     }
     return ids;
+  }
+
+  /** Three stages (read, shuffle, write) from the run's size and duration; no random draws. */
+  static List<io.strandsetl.model.store.StageSummary> stagesOf(long bytes, long seconds) {
+    long ms = seconds * 1000;
+    return List.of(
+        new io.strandsetl.model.store.StageSummary(
+            0,
+            0,
+            "scan at Source.java:10",
+            "COMPLETE",
+            16,
+            0,
+            ms / 4,
+            bytes,
+            0,
+            0,
+            bytes / 8,
+            0,
+            0,
+            ms / 40.0,
+            ms / 80.0),
+        new io.strandsetl.model.store.StageSummary(
+            1,
+            0,
+            "groupBy at Pipeline.java:42",
+            "COMPLETE",
+            200,
+            0,
+            ms / 2,
+            0,
+            0,
+            bytes / 8,
+            0,
+            bytes / 16,
+            bytes / 32,
+            ms / 20.0,
+            ms / 200.0),
+        new io.strandsetl.model.store.StageSummary(
+            2,
+            0,
+            "save at Sink.java:7",
+            "COMPLETE",
+            8,
+            0,
+            ms / 4,
+            0,
+            bytes / 4,
+            0,
+            0,
+            0,
+            0,
+            ms / 40.0,
+            ms / 40.0));
   }
 
   private static double clamp(double v) {

@@ -95,6 +95,16 @@ public final class ApiRoutes {
         limit,
         (c, f) -> q.latestExecutions(f, intParam(c, "limit", 20, 1000)));
     get(
+        "/api/running",
+        "Overview",
+        "Runs started and not yet recorded (job, team and platform filters apply)",
+        (c, f) -> q.running(f));
+    get(
+        "/api/running/counts",
+        "Overview",
+        "How many runs are running now and how many markers are abandoned",
+        (c, f) -> q.runningCounts(f));
+    get(
         "/api/timeline",
         "Timeline",
         "Runs with start and end for the Gantt chart (newest, shown oldest first)",
@@ -230,6 +240,10 @@ public final class ApiRoutes {
         "/api/runs/{id}/compliance",
         "A run's compliance checks",
         (c, f) -> q.runCompliance(c.pathParam("id")));
+    run(
+        "/api/runs/{id}/stages",
+        "A run's stages (the longest 200): sizes, spill, task-time skew",
+        (c, f) -> q.runStages(c.pathParam("id")));
     run(
         "/api/runs/{id}/agents",
         "The agents' invocations of a run",

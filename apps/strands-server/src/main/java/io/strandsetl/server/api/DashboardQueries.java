@@ -28,6 +28,8 @@ import io.strandsetl.model.store.QualityHistoryEntry;
 import io.strandsetl.model.store.QualityScores;
 import io.strandsetl.model.store.RunFilter;
 import io.strandsetl.model.store.RunStats;
+import io.strandsetl.model.store.RunningExecution;
+import io.strandsetl.model.store.StageSummary;
 import io.strandsetl.model.store.TimeBucket;
 import io.strandsetl.model.store.TrackingStore;
 import java.time.Clock;
@@ -196,6 +198,78 @@ public final class DashboardQueries {
           e.qualityOverall() == null ? null : round(e.qualityOverall() * 100, 1));
     }
     return t.build();
+  }
+
+  /**
+   * Runs started and not yet recorded that pass the job, team and platform filters (days and status
+   * do not apply: this is "now"), oldest first, each RUNNING or ABANDONED (its process is gone, or
+   * it is older than {@link RunningExecution#MAX_AGE}).
+   */
+  public Table running(DashboardFilter f) {
+    Instant now = clock.instant();
+    Table.Builder t =
+        Table.with(
+            col("running_id", "Execution"),
+            col("job", "Job"),
+            col("team", "Team"),
+            col("platform", "Platform"),
+            col("state", "State"),
+            col("started_at", "Started (UTC)"),
+            col("running_for_s", "Running for", "s"),
+            col("host", "Host"),
+            col("pid", "Process id"));
+    for (RunningExecution r : running(f, now)) {
+      t.row(
+          r.executionId(),
+          r.jobName(),
+          r.team(),
+          r.platform(),
+          r.stateAt(now, localHost()).name(),
+          r.startedAt().toString(),
+          round(Math.max(0, Duration.between(r.startedAt(), now).toMillis()) / 1000.0, 1),
+          r.host(),
+          r.pid());
+    }
+    return t.build();
+  }
+
+  /** How many runs are running now and how many markers are abandoned (see {@link #running}). */
+  public Table runningCounts(DashboardFilter f) {
+    Instant now = clock.instant();
+    long running = 0;
+    long abandoned = 0;
+    for (RunningExecution r : running(f, now)) {
+      if (r.stateAt(now, localHost()) == RunningExecution.State.RUNNING) {
+        running++;
+      } else {
+        abandoned++;
+      }
+    }
+    return Table.with(
+            col("metric", "Metric"), col("value", "Value"), col("unit", "Unit"), col("key", "Key"))
+        .row("Running now", running, "runs", "running")
+        .row("Abandoned (process gone or older than 24 h)", abandoned, "runs", "abandoned")
+        .build();
+  }
+
+  private List<RunningExecution> running(DashboardFilter f, Instant now) {
+    return store.running().stream()
+        .filter(r -> f.job() == null || f.job().equals(r.jobName()))
+        .filter(r -> f.team() == null || f.team().equals(r.team()))
+        .filter(r -> f.platform() == null || f.platform().equals(r.platform()))
+        .toList();
+  }
+
+  private volatile String localHost;
+
+  /** This host's name, looked up once (a lookup can take a while on a misconfigured host). */
+  private String localHost() {
+    String host = localHost;
+    if (host == null) {
+      host = RunningExecution.localHost();
+      localHost = host;
+    }
+    return host;
   }
 
   // ---- 2 Timeline ------------------------------------------------------------------------------
@@ -608,7 +682,8 @@ public final class DashboardQueries {
     for (Severity s : Severity.values()) {
       counts.put(s, new long[2]);
     }
-    for (IssueCount c : store.issueCounts(runFilter(f), Dimension.STATUS)) {
+    // Grouped by job only to be summed: the store answers by job from its narrow rollup.
+    for (IssueCount c : store.issueCounts(runFilter(f), Dimension.JOB)) {
       counts.get(c.severity())[0] += c.occurrences();
     }
     for (IssueEntry i : registry(f)) {
@@ -1037,6 +1112,52 @@ public final class DashboardQueries {
       t.row("Platform decision", e.decision().platform(), "", "decision")
           .row("Decision confidence", round(e.decision().confidence() * 100, 1), "%", "confidence")
           .row("Decision reasoning", e.decision().reasoning(), "", "reasoning");
+    }
+    return t.build();
+  }
+
+  /**
+   * The run's stored stage summaries (at most {@link StageSummary#MAX_PER_EXECUTION}, the longest),
+   * by stage id then attempt.
+   */
+  public Table runStages(String id) {
+    run(id); // 404 for an unknown id
+    Table.Builder t =
+        Table.with(
+            col("stage_id", "Stage"),
+            col("attempt", "Attempt"),
+            col("name", "Name"),
+            col("status", "Status"),
+            col("tasks", "Tasks", "tasks"),
+            col("failed_tasks", "Failed tasks", "tasks"),
+            col("duration_s", "Duration", "s"),
+            col("input_bytes", "Input", "bytes"),
+            col("output_bytes", "Output", "bytes"),
+            col("shuffle_read_bytes", "Shuffle read", "bytes"),
+            col("shuffle_write_bytes", "Shuffle write", "bytes"),
+            col("memory_spill_bytes", "Spill (memory)", "bytes"),
+            col("disk_spill_bytes", "Spill (disk)", "bytes"),
+            col("task_max_ms", "Slowest task", "ms"),
+            col("task_median_ms", "Median task", "ms"),
+            col("task_skew", "Task-time skew (slowest / median)", "ratio"));
+    for (StageSummary s : store.stages(id)) {
+      t.row(
+          s.stageId(),
+          s.attemptId(),
+          s.name(),
+          s.status(),
+          s.tasks(),
+          s.failedTasks(),
+          s.durationMs() == null ? null : round(s.durationMs() / 1000.0, 1),
+          s.inputBytes(),
+          s.outputBytes(),
+          s.shuffleReadBytes(),
+          s.shuffleWriteBytes(),
+          s.memorySpillBytes(),
+          s.diskSpillBytes(),
+          round(s.taskTimeMaxMs(), 0),
+          round(s.taskTimeMedianMs(), 0),
+          s.taskTimeSkew() == null ? null : round(s.taskTimeSkew(), 1));
     }
     return t.build();
   }

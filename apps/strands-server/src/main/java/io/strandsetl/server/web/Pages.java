@@ -67,11 +67,13 @@ public final class Pages {
       case "overview" ->
           List.of(
               Card.wide("kpi", "Quick metrics", "/api/overview/metrics", Map.of()),
+              new Card("kpi", "Running now", "/api/running/counts", Map.of()),
               new Card(
                   "bar",
                   "Executions by status",
                   "/api/overview/status",
                   Map.of("x", "status", "y", "executions,last_day")),
+              Card.wide("table", "Running now", "/api/running", Map.of()),
               Card.wide("table", "Latest executions", "/api/executions?limit=20", Map.of()));
       case "timeline" ->
           List.of(
@@ -225,6 +227,7 @@ public final class Pages {
             base + "/cost",
             Map.of("x", "part", "y", "cost_usd", "nofilter", "true")),
         Card.wide("table", "Findings and fixes", base + "/findings", Map.of("nofilter", "true")),
+        Card.wide("table", "Stages", base + "/stages", Map.of("nofilter", "true")),
         Card.wide(
             "table",
             "This job per platform (last 90 days)",
@@ -263,8 +266,10 @@ public final class Pages {
                   "run",
                   "Run " + id,
                   runCards(id),
-                  "<p class=\"note\">Stages are not kept in the tracking store; the run's event log"
-                      + " has them (<code>strands analyze</code>).</p>"));
+                  "<p class=\"note\">Stages: the longest "
+                      + io.strandsetl.model.store.StageSummary.MAX_PER_EXECUTION
+                      + " stage attempts of the run are kept; the run's event log has all of them"
+                      + " (<code>strands analyze</code>).</p>"));
         });
     app.get("/api/docs", ctx -> ctx.html(swaggerPage()));
     app.get("/login", ctx -> ctx.html(loginPage(ctx.queryParam("next"), "")));
