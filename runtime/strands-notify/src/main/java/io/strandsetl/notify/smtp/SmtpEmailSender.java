@@ -1,5 +1,7 @@
 package io.strandsetl.notify.smtp;
 
+import io.strandsetl.model.ErrorCode;
+import io.strandsetl.model.StrandsException;
 import io.strandsetl.notify.EmailMessage;
 import io.strandsetl.notify.EmailSender;
 import io.strandsetl.notify.MimeEncoding;
@@ -8,7 +10,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -40,7 +51,11 @@ public final class SmtpEmailSender implements EmailSender {
         "mail.smtp.starttls.required",
         Boolean.toString(!settings.ssl() && settings.startTls() == StartTls.REQUIRED));
     props.setProperty("mail.smtp.ssl.enable", Boolean.toString(settings.ssl()));
-    if (settings.sslTrust().isEmpty()) {
+    if (settings.trustStore() != null) {
+      // Used for STARTTLS as for implicit TLS: only the trust store's certificates are trusted.
+      props.put("mail.smtp.ssl.socketFactory", socketFactory(settings));
+      props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+    } else if (settings.sslTrust().isEmpty()) {
       props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
     } else {
       // Explicitly trusted hosts (self-signed certificates): their certificate names are not
@@ -53,6 +68,34 @@ public final class SmtpEmailSender implements EmailSender {
     props.setProperty("mail.smtp.timeout", timeout);
     props.setProperty("mail.smtp.writetimeout", timeout);
     this.session = Session.getInstance(props);
+  }
+
+  /** A TLS socket factory trusting exactly the certificates of the configured trust store. */
+  static SSLSocketFactory socketFactory(SmtpSettings settings) {
+    Path path = settings.trustStore();
+    char[] password =
+        settings.trustStorePassword() == null
+            ? null
+            : settings.trustStorePassword().reveal().toCharArray();
+    try (InputStream in = Files.newInputStream(path)) {
+      // The JDK's PKCS12 key store also reads JKS files (keystore.type.compat).
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(in, password);
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context.getSocketFactory();
+    } catch (IOException | GeneralSecurityException e) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG,
+          "Invalid notify.smtp.trust-store: '"
+              + path
+              + "' (cannot load it: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + "; wrong notify.smtp.trust-store-password?)");
+    }
   }
 
   @Override

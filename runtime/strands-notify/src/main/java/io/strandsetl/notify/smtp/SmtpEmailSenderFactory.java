@@ -26,7 +26,9 @@ public final class SmtpEmailSenderFactory implements EmailSenderFactory {
         "notify.smtp.password",
         "notify.smtp.timeout-ms",
         "notify.smtp.ssl",
-        "notify.smtp.ssl-trust");
+        "notify.smtp.ssl-trust",
+        "notify.smtp.trust-store",
+        "notify.smtp.trust-store-password");
   }
 
   @Override

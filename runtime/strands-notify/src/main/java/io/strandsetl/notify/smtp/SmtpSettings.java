@@ -4,6 +4,8 @@ import io.strandsetl.model.ErrorCode;
 import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.config.Secret;
 import io.strandsetl.model.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,10 @@ import java.util.Objects;
  * @param ssl implicit TLS from the first byte (SMTPS, usually port 465); STARTTLS does not apply
  * @param sslTrust hosts whose certificate is accepted without validation and without host-name
  *     check (self-signed test or internal relays only); empty: every certificate is validated
+ * @param trustStore a trust store file (PKCS12 or JKS) whose certificates are the only ones trusted
+ *     for STARTTLS and implicit TLS, instead of the JDK's; the host name is still checked against
+ *     the certificate. Null: the JDK's trusted authorities
+ * @param trustStorePassword the trust store's password (integrity check); null when it has none
  */
 public record SmtpSettings(
     String host,
@@ -30,7 +36,9 @@ public record SmtpSettings(
     Secret password,
     int timeoutMs,
     boolean ssl,
-    List<String> sslTrust) {
+    List<String> sslTrust,
+    Path trustStore,
+    Secret trustStorePassword) {
   public static final int DEFAULT_PORT = 587;
   public static final int DEFAULT_SSL_PORT = 465;
   public static final int DEFAULT_TIMEOUT_MS = 30_000;
@@ -54,6 +62,18 @@ public record SmtpSettings(
               + "' (notify.smtp.user and notify.smtp.password go together)");
     }
     sslTrust = List.copyOf(sslTrust);
+    if (trustStore != null && !sslTrust.isEmpty()) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG,
+          "Invalid notify.smtp.trust-store: '"
+              + trustStore
+              + "' (set either notify.smtp.trust-store or notify.smtp.ssl-trust, not both)");
+    }
+    if (trustStore != null && !Files.isRegularFile(trustStore)) {
+      throw new StrandsException(
+          ErrorCode.INVALID_CONFIG,
+          "Invalid notify.smtp.trust-store: '" + trustStore + "' (no such file)");
+    }
     if (timeoutMs <= 0) {
       throw new StrandsException(
           ErrorCode.INVALID_CONFIG,
@@ -64,7 +84,20 @@ public record SmtpSettings(
   /** Without implicit TLS and without trusted hosts. */
   public SmtpSettings(
       String host, int port, StartTls startTls, String user, Secret password, int timeoutMs) {
-    this(host, port, startTls, user, password, timeoutMs, false, List.of());
+    this(host, port, startTls, user, password, timeoutMs, false, List.of(), null, null);
+  }
+
+  /** Without a trust store of its own. */
+  public SmtpSettings(
+      String host,
+      int port,
+      StartTls startTls,
+      String user,
+      Secret password,
+      int timeoutMs,
+      boolean ssl,
+      List<String> sslTrust) {
+    this(host, port, startTls, user, password, timeoutMs, ssl, sslTrust, null, null);
   }
 
   public static SmtpSettings from(Settings settings) {
@@ -90,7 +123,13 @@ public record SmtpSettings(
         settings.secret("notify.smtp.password").orElse(null),
         settings.getInt("notify.smtp.timeout-ms", DEFAULT_TIMEOUT_MS),
         ssl,
-        trust);
+        trust,
+        settings
+            .string("notify.smtp.trust-store")
+            .filter(t -> !t.isBlank())
+            .map(Path::of)
+            .orElse(null),
+        settings.secret("notify.smtp.trust-store-password").filter(p -> !p.isEmpty()).orElse(null));
   }
 
   /** Without the password value, so that logging these settings is safe. */
@@ -112,6 +151,10 @@ public record SmtpSettings(
         + ssl
         + ", sslTrust="
         + sslTrust
+        + ", trustStore="
+        + trustStore
+        + ", trustStorePassword="
+        + (trustStorePassword == null ? "none" : trustStorePassword)
         + "]";
   }
 }
