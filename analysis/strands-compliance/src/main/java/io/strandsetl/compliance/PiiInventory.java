@@ -30,9 +30,25 @@ public final class PiiInventory {
    * @param entity what it holds, or null when only the masking says it is personal
    * @param mask masking applied, or null when written as it is
    * @param unmaskedValues values the scan of the written rows still recognised
+   * @param maskedSamples masked samples of those values (see {@link
+   *     io.strandsetl.compliance.pii.MaskedSample}), at most three
    */
   public record OutputColumn(
-      String sink, String column, EntityType entity, MaskingMethod mask, long unmaskedValues) {
+      String sink,
+      String column,
+      EntityType entity,
+      MaskingMethod mask,
+      long unmaskedValues,
+      List<String> maskedSamples) {
+    public OutputColumn {
+      maskedSamples = maskedSamples == null ? List.of() : List.copyOf(maskedSamples);
+    }
+
+    /** Its samples as {@code sink.column: sample}. */
+    public List<String> labelledSamples() {
+      return maskedSamples.stream().map(x -> sink + "." + column + ": " + x).toList();
+    }
+
     public boolean masked() {
       return mask != null;
     }
@@ -91,7 +107,8 @@ public final class PiiInventory {
                 column,
                 entity,
                 mask,
-                detected == null ? 0 : detected.matchedValues()));
+                detected == null ? 0 : detected.matchedValues(),
+                detected == null ? List.of() : detected.maskedSamples()));
       }
     }
     List<String> carried = new ArrayList<>();
@@ -115,6 +132,19 @@ public final class PiiInventory {
   /** Output PII columns written without masking that the scan still recognises. */
   public List<OutputColumn> unmasked() {
     return outputColumns.stream().filter(c -> !c.masked() && c.unmaskedValues() > 0).toList();
+  }
+
+  /** Up to {@code max} labelled masked samples of {@code columns}, first columns first. */
+  public static List<String> samples(List<OutputColumn> columns, int max) {
+    List<String> out = new ArrayList<>();
+    for (OutputColumn c : columns) {
+      for (String sample : c.labelledSamples()) {
+        if (out.size() < max) {
+          out.add(sample);
+        }
+      }
+    }
+    return out;
   }
 
   public List<OutputColumn> masked() {

@@ -58,9 +58,11 @@ public final class GdprChecks {
       return notApplicable(id, title, Severity.HIGH);
     }
     Set<String> noPurpose = new LinkedHashSet<>();
+    List<OutputColumn> noPurposeColumns = new ArrayList<>();
     for (OutputColumn c : pii.outputColumns()) {
       if (p.column(c.column()).map(cp -> cp.purpose() == null).orElse(true)) {
         noPurpose.add(c.sink() + "." + c.column());
+        noPurposeColumns.add(c);
       }
     }
     List<String> carried = pii.carriedNotOutput();
@@ -72,14 +74,15 @@ public final class GdprChecks {
             + list(carried);
     if (!noPurpose.isEmpty()) {
       return result(
-          id,
-          title,
-          CheckStatus.FAIL,
-          Severity.HIGH,
-          signal,
-          "Declare compliance.columns.<column>.purpose for "
-              + list(noPurpose)
-              + ", or drop the columns from the outputs");
+              id,
+              title,
+              CheckStatus.FAIL,
+              Severity.HIGH,
+              signal,
+              "Declare compliance.columns.<column>.purpose for "
+                  + list(noPurpose)
+                  + ", or drop the columns from the outputs")
+          .withMaskedSamples(PiiInventory.samples(noPurposeColumns, CheckResult.MAX_SAMPLES));
     }
     if (!carried.isEmpty()) {
       return result(
@@ -101,9 +104,11 @@ public final class GdprChecks {
       return notApplicable(id, title, Severity.CRITICAL);
     }
     List<String> exposed = new ArrayList<>();
+    List<OutputColumn> exposedColumns = new ArrayList<>();
     for (OutputColumn c : pii.unmasked()) {
       if (c.entity() != null && Classification.of(c.entity()) == Sensitivity.RESTRICTED) {
         exposed.add(c.sink() + "." + c.column() + " (" + c.entity().id() + ")");
+        exposedColumns.add(c);
       }
     }
     String signal =
@@ -113,14 +118,15 @@ public final class GdprChecks {
             + pii.masked().size();
     if (!exposed.isEmpty()) {
       return result(
-          id,
-          title,
-          CheckStatus.FAIL,
-          Severity.CRITICAL,
-          signal,
-          "Mask "
-              + list(exposed)
-              + " (compliance.columns.<column>.mask: hash, tokenise or redact)");
+              id,
+              title,
+              CheckStatus.FAIL,
+              Severity.CRITICAL,
+              signal,
+              "Mask "
+                  + list(exposed)
+                  + " (compliance.columns.<column>.mask: hash, tokenise or redact)")
+          .withMaskedSamples(PiiInventory.samples(exposedColumns, CheckResult.MAX_SAMPLES));
     }
     return result(id, title, CheckStatus.PASS, Severity.CRITICAL, signal, "");
   }
@@ -149,7 +155,8 @@ public final class GdprChecks {
             + " days; retention-column "
             + (p.retentionColumn() == null ? "not declared" : p.retentionColumn())
             + "; outputs without it: "
-            + list(without);
+            + list(without)
+            + enforced(input);
     if (p.retentionColumn() == null || !without.isEmpty()) {
       return result(
           id,
@@ -161,6 +168,19 @@ public final class GdprChecks {
               + " personal data, so expired rows can be found");
     }
     return result(id, title, CheckStatus.PASS, Severity.MEDIUM, signal, "");
+  }
+
+  /** What the runner did about retention: rows dropped before writing, per output. */
+  private static String enforced(ComplianceInput input) {
+    List<String> dropped = new ArrayList<>();
+    for (SinkOutput o : input.outputs()) {
+      if (o.expiredDropped() != null) {
+        dropped.add(o.sink() + " " + o.expiredDropped());
+      }
+    }
+    return dropped.isEmpty()
+        ? "; not enforced on this run"
+        : "; enforced: expired rows dropped before writing: " + String.join(", ", dropped);
   }
 
   /** Art. 17: a subject key exists in every output with personal data, so erasure can find rows. */

@@ -64,10 +64,12 @@ public final class HipaaChecks {
     String id = "hipaa.phi-de-identified";
     String title = "PHI identifiers masked";
     List<String> exposed = new ArrayList<>();
+    List<OutputColumn> exposedColumns = new ArrayList<>();
     for (OutputColumn c : pii.unmasked()) {
       EntityType e = c.entity();
       if (e != null && Classification.phi(e).isPresent()) {
         exposed.add(c.sink() + "." + c.column() + " (" + Classification.phi(e).get() + ")");
+        exposedColumns.add(c);
       }
     }
     Set<PhiIdentifier> ids = identifiers(pii);
@@ -87,14 +89,15 @@ public final class HipaaChecks {
             + (exposed.isEmpty() ? "none" : String.join(", ", exposed));
     if (!exposed.isEmpty()) {
       return result(
-          id,
-          title,
-          CheckStatus.FAIL,
-          Severity.CRITICAL,
-          signal,
-          "Mask "
-              + String.join(", ", exposed)
-              + " (hash, tokenise or redact; generalise ZIP codes, ages and dates)");
+              id,
+              title,
+              CheckStatus.FAIL,
+              Severity.CRITICAL,
+              signal,
+              "Mask "
+                  + String.join(", ", exposed)
+                  + " (hash, tokenise or redact; generalise ZIP codes, ages and dates)")
+          .withMaskedSamples(PiiInventory.samples(exposedColumns, CheckResult.MAX_SAMPLES));
     }
     return result(id, title, CheckStatus.PASS, Severity.CRITICAL, signal, "");
   }

@@ -64,6 +64,14 @@ public final class ComplianceJson {
       Map<String, Object> masked = new LinkedHashMap<>();
       o.masked().forEach((c, method) -> masked.put(c, method.id()));
       m.put("masked", masked);
+      m.put("expiredRowsDropped", o.expiredDropped());
+      Map<String, Object> enc = new LinkedHashMap<>();
+      enc.put("method", o.encryption().method());
+      enc.put("files", o.encryption().files());
+      enc.put("encryptedFooter", o.encryption().encryptedFooter());
+      enc.put("plaintextFooter", o.encryption().plaintextFooter());
+      enc.put("encrypted", o.encryption().encrypted());
+      m.put("encryption", enc);
       outputs.add(m);
     }
     root.put("outputs", outputs);
@@ -94,6 +102,7 @@ public final class ComplianceJson {
       m.put("severity", c.severity().name().toLowerCase(Locale.ROOT));
       m.put("signal", c.signal());
       m.put("remediation", c.remediation());
+      m.put("maskedSamples", c.maskedSamples());
       checks.add(m);
     }
     root.put("checks", checks);

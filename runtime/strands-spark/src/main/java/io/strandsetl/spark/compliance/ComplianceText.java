@@ -41,6 +41,11 @@ final class ComplianceText {
             .append(": ")
             .append(c.remediation())
             .append('\n');
+        if (!c.maskedSamples().isEmpty()) {
+          b.append("    masked samples: ")
+              .append(String.join("; ", c.maskedSamples()))
+              .append('\n');
+        }
       }
     }
     return b.toString();
