@@ -151,4 +151,22 @@ class DashboardErasureIT {
     assertThat(ServeAdminActionsTest.outputTextIn(dir)).doesNotContain(SUBJECT);
     admin.context().close();
   }
+
+  @Test
+  void swaggerUiListsTheAgentToolsAndTheErasureFromTheOneDocument() {
+    Page page = browser.newContext().newPage();
+    String url = running.server().url();
+    page.navigate(url + "/login?next=/api/docs");
+    page.fill("input[name=token]", VIEWER);
+    page.click("button[type=submit]");
+    page.waitForURL(url + "/api/docs");
+    page.waitForSelector(".opblock-tag");
+    String tags = page.locator(".opblock-tag").allTextContents().toString();
+    assertThat(tags).contains("Agent tools: decision").contains("Agent tools: compliance");
+    assertThat(tags).contains("Compliance").contains("Cost");
+    assertThat(page.locator(".opblock-summary-path").allTextContents().toString())
+        .contains("/api/compliance/erase")
+        .contains("/api/agents/decision/tools/recommend_platform");
+    page.context().close();
+  }
 }
