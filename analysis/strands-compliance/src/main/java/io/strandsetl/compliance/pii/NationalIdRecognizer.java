@@ -61,8 +61,19 @@ final class NationalIdRecognizer implements Recognizer {
 
   /** As {@link #find(String)} with the text's shape already taken (the scanner has it). */
   List<Match> find(String text, TextShape shape) {
+    return find(text, shape, 0);
+  }
+
+  /**
+   * As {@link #find(String, TextShape)}, skipping the schemes whose score is below {@code
+   * minScore}: without context such a match could never be kept, and most schemes are digit-only.
+   */
+  List<Match> find(String text, TextShape shape, double minScore) {
     List<Match> out = new ArrayList<>(1);
     for (NationalIdScheme scheme : schemes) {
+      if (scheme.score() < minScore) {
+        continue;
+      }
       if (scheme.minDigitRun() == 0
           ? shape.longestWord() < 16
           : !shape.hasRun(scheme.minDigitRun(), scheme.maxDigitRun())) {

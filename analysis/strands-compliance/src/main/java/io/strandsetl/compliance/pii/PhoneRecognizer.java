@@ -4,8 +4,11 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,19 +31,67 @@ final class PhoneRecognizer implements Recognizer {
   static final double POSSIBLE = 0.15;
   static final List<String> DEFAULT_REGIONS =
       List.of("US", "GB", "DE", "FR", "IN", "BR", "CA", "AU");
-  private static final Pattern SSN_SHAPE = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
+
+  /** {@code \d{3}-\d{2}-\d{4}}, the whole text (by hand: a regex per candidate cost ~0.1 µs). */
+  static boolean isSsnShape(String s) {
+    if (s.length() != 11 || s.charAt(3) != '-' || s.charAt(6) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 11; i++) {
+      if (i != 3 && i != 6 && !isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}}, the whole text. */
+  static boolean isDottedQuad(String s) {
+    int groups = 0;
+    int digits = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isDigit(c)) {
+        if (++digits > 3) {
+          return false;
+        }
+      } else if (c == '.' && digits > 0 && groups < 3) {
+        groups++;
+        digits = 0;
+      } else {
+        return false;
+      }
+    }
+    return groups == 3 && digits > 0;
+  }
+
+  /** {@code \d{4}-\d{2}-\d{2}} somewhere in the text. */
+  static boolean hasIsoDate(String s) {
+    for (int i = s.indexOf('-'); i >= 0 && i + 6 <= s.length(); i = s.indexOf('-', i + 1)) {
+      if (i >= 4
+          && isDigit(s.charAt(i - 4))
+          && isDigit(s.charAt(i - 3))
+          && isDigit(s.charAt(i - 2))
+          && isDigit(s.charAt(i - 1))
+          && isDigit(s.charAt(i + 1))
+          && isDigit(s.charAt(i + 2))
+          && s.charAt(i + 3) == '-'
+          && isDigit(s.charAt(i + 4))
+          && isDigit(s.charAt(i + 5))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   /** Digits with the separators people put in phone numbers; libphonenumber decides. */
-  private static final Pattern CANDIDATE =
+  static final Pattern CANDIDATE =
       Pattern.compile(
           "(?<![\\w+])\\+?\\(?\\d[\\d ().\\-/]{5,22}\\d(?:\\s?(?:x|ext\\.?|#)\\s?\\d{1,6})?(?![\\w])");
-
-  /** A dotted quad is an IPv4 address. */
-  private static final Pattern DOTTED_QUAD =
-      Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-
-  /** An ISO date (with a time) is a timestamp. */
-  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private final List<String> regions;
 
@@ -81,10 +132,10 @@ final class PhoneRecognizer implements Recognizer {
   @Override
   public List<Match> find(String text) {
     List<Match> out = new ArrayList<>(1);
-    Matcher candidate = CANDIDATE.matcher(text);
-    while (candidate.find()) {
+    int[] spans = candidates(text);
+    for (int k = 0; k < spans.length; k += 2) {
       int digits = 0;
-      for (int i = candidate.start(); i < candidate.end(); i++) {
+      for (int i = spans[k]; i < spans[k + 1]; i++) {
         char c = text.charAt(i);
         if (c >= '0' && c <= '9') {
           digits++;
@@ -93,9 +144,121 @@ final class PhoneRecognizer implements Recognizer {
       if (digits < 7 || digits > 15) {
         continue; // E.164 numbers have at most 15 digits; no region's numbers have fewer than 7
       }
-      findIn(text, candidate.start(), candidate.end(), out);
+      findIn(text, spans[k], spans[k + 1], out);
     }
     return out;
+  }
+
+  /** Texts up to this many chars have their candidate spans remembered by {@link #classes}. */
+  static final int MEMO_MAX_LENGTH = 40;
+
+  private static final int MEMO_MAX_ENTRIES = 4096;
+  private static final int[] NO_SPANS = new int[0];
+
+  /**
+   * Candidate spans (start, end pairs) of short texts by their {@link #classes} string: the
+   * candidate pattern sees a digit as any digit, so "+1 212 555 0147" and "+1 646 555 9210" have
+   * the same spans, and a typed phone column has a handful of layouts. Cleared when full.
+   */
+  private final Map<String, int[]> spansByLayout = new ConcurrentHashMap<>();
+
+  int[] candidates(String text) {
+    if (text.length() > MEMO_MAX_LENGTH) {
+      return spans(text);
+    }
+    String layout = classes(text);
+    int[] known = spansByLayout.get(layout);
+    if (known == null) {
+      known = spans(layout);
+      if (spansByLayout.size() >= MEMO_MAX_ENTRIES) {
+        spansByLayout.clear();
+      }
+      spansByLayout.put(layout, known);
+    }
+    return known;
+  }
+
+  private static int[] spans(CharSequence text) {
+    int from = firstPossibleStart(text);
+    if (from < 0) {
+      return NO_SPANS;
+    }
+    // The search starts where a match could (transparent bounds: the look-behind still sees the
+    // chars before); a regex tries every position of a comment otherwise.
+    Matcher candidate =
+        CANDIDATE.matcher(text).region(from, text.length()).useTransparentBounds(true);
+    int[] out = NO_SPANS;
+    while (candidate.find()) {
+      out = Arrays.copyOf(out, out.length + 2);
+      out[out.length - 2] = candidate.start();
+      out[out.length - 1] = candidate.end();
+    }
+    return out;
+  }
+
+  /**
+   * Where the leftmost candidate can start: a candidate has a digit followed by at least six chars
+   * of {@code [\d ().\-/]}, and may start two chars before it ({@code +(}); -1 when no digit is.
+   */
+  static int firstPossibleStart(CharSequence text) {
+    int leftmost = -1;
+    int run = 0; // chars of [\d ().\-/] from i on (the text is read backwards)
+    for (int i = text.length() - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      run = isCandidateChar(c) ? run + 1 : 0;
+      if (run >= 7 && isDigit(c)) {
+        leftmost = i;
+      }
+    }
+    return leftmost < 0 ? -1 : Math.max(0, leftmost - 2);
+  }
+
+  private static boolean isCandidateChar(char c) {
+    return c >= '0' && c <= '9'
+        || c == ' '
+        || c == '('
+        || c == ')'
+        || c == '.'
+        || c == '-'
+        || c == '/';
+  }
+
+  /**
+   * The text with each char replaced by its class as far as {@link #CANDIDATE} can tell: digits
+   * become 0; the pattern's literals ({@code + ( ) . - / #}, {@code x e t}) and whitespace stay;
+   * other word chars ({@code \w}) become a; anything else becomes ~. Matching the pattern on it
+   * gives the same spans as on the text.
+   */
+  static String classes(String text) {
+    char[] out = new char[text.length()];
+    for (int i = 0; i < out.length; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        out[i] = '0';
+      } else if (c == '+'
+          || c == '('
+          || c == ')'
+          || c == '.'
+          || c == '-'
+          || c == '/'
+          || c == '#'
+          || c == 'x'
+          || c == 'e'
+          || c == 't'
+          || c == ' '
+          || c == '\t'
+          || c == '\n'
+          || c == '\u000B'
+          || c == '\f'
+          || c == '\r') {
+        out[i] = c;
+      } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_') {
+        out[i] = 'a';
+      } else {
+        out[i] = '~';
+      }
+    }
+    return new String(out);
   }
 
   /**
@@ -106,9 +269,7 @@ final class PhoneRecognizer implements Recognizer {
   private void findIn(String text, int from, int to, List<Match> out) {
     PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     String raw = text.substring(from, to);
-    if (SSN_SHAPE.matcher(raw).matches()
-        || DOTTED_QUAD.matcher(raw).matches()
-        || ISO_DATE.matcher(raw).find()) {
+    if (isSsnShape(raw) || isDottedQuad(raw) || hasIsoDate(raw)) {
       return;
     }
     int start = from;
@@ -121,20 +282,33 @@ final class PhoneRecognizer implements Recognizer {
     String possibleRegion = null;
     List<String> tries = international ? List.of(regions.get(0)) : regions;
     String parsed = digitsOnly(candidate);
+    boolean plus = parsed.startsWith("+");
+    String digits = plus ? parsed.substring(1) : parsed;
+    boolean decidable = Checksums.allDigits(digits);
     for (int r = 0; r < tries.size(); r++) {
-      Phonenumber.PhoneNumber number;
-      try {
-        number = util.parse(parsed, tries.get(r));
-      } catch (NumberParseException e) {
-        continue;
+      // The automata answer for libphonenumber when they can (~95 % of numbers, ~80x faster).
+      PhoneValidity.Verdict verdict =
+          decidable ? PhoneValidity.of(digits, plus, tries.get(r)) : PhoneValidity.UNDECIDED;
+      int countryCode = verdict.countryCode();
+      boolean valid = verdict.kind() == PhoneValidity.Kind.VALID;
+      boolean possible = verdict.kind() == PhoneValidity.Kind.POSSIBLE;
+      if (verdict.kind() == PhoneValidity.Kind.UNDECIDED) {
+        Phonenumber.PhoneNumber number;
+        try {
+          number = util.parse(parsed, tries.get(r));
+        } catch (NumberParseException e) {
+          continue;
+        }
+        countryCode = number.getCountryCode();
+        valid = util.isValidNumber(number);
+        possible = !valid && util.isPossibleNumber(number);
       }
-      if (util.isValidNumber(number)) {
+      if (valid) {
         double score = !(international || r == 0) ? SECONDARY_REGION : formatted ? FORMATTED : BARE;
-        out.add(
-            new Match(entity(), name(), start, to, score, "valid for +" + number.getCountryCode()));
+        out.add(new Match(entity(), name(), start, to, score, "valid for +" + countryCode));
         return;
       }
-      if (possibleRegion == null && util.isPossibleNumber(number)) {
+      if (possibleRegion == null && possible) {
         possibleRegion = tries.get(r);
       }
     }
