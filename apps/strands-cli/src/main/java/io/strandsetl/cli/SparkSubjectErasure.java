@@ -1,8 +1,11 @@
 package io.strandsetl.cli;
 
 import io.strandsetl.engine.pipeline.PipelineParser;
+import io.strandsetl.model.ErrorCode;
+import io.strandsetl.model.StrandsException;
 import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.pipeline.PipelineSpec;
+import io.strandsetl.model.store.AuditEntry;
 import io.strandsetl.model.store.AuditEvent;
 import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.server.erasure.ErasureReport;
@@ -10,6 +13,7 @@ import io.strandsetl.server.erasure.ErasureRequest;
 import io.strandsetl.server.erasure.SubjectErasure;
 import io.strandsetl.spark.compliance.ComplianceService;
 import io.strandsetl.spark.compliance.ErasureResult;
+import io.strandsetl.spark.compliance.SubjectNotFoundException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,10 +21,11 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The dashboard's erasure, done like {@code strands erase}: {@link ComplianceService} over a local
- * SparkSession started for the call and stopped after it (a server mostly idles; a session would
- * hold memory and threads), the audit entries appended to the server's store. Erasures run one at a
- * time.
+ * The dashboard's erasure, done like {@code strands erase}: of a pipeline file's outputs, or of the
+ * outputs a job's runs registered in the store ({@code eraseRegistered}); {@link ComplianceService}
+ * over a local SparkSession started for the call and stopped after it (a server mostly idles; a
+ * session would hold memory and threads), the audit entries appended to the server's store.
+ * Erasures run one at a time.
  */
 final class SparkSubjectErasure implements SubjectErasure {
   private final Settings settings;
@@ -47,11 +52,6 @@ final class SparkSubjectErasure implements SubjectErasure {
     ComplianceService service = new ComplianceService(settings, clock);
     PipelineSpec spec =
         request.pipeline() == null ? null : PipelineParser.parse(Path.of(request.pipeline()));
-    if (spec == null) {
-      throw new io.strandsetl.model.StrandsException(
-          io.strandsetl.model.ErrorCode.INVALID_ARGUMENT,
-          "Cannot erase by job yet: give the pipeline file whose outputs hold the subject");
-    }
     SparkSession spark =
         SparkSession.builder()
             .appName("strands-serve-erase")
@@ -60,26 +60,58 @@ final class SparkSubjectErasure implements SubjectErasure {
             .config("spark.ui.showConsoleProgress", "false")
             .getOrCreate();
     ErasureResult r;
+    List<Long> sequences = new ArrayList<>();
     try {
-      // The store is passed as null so that the entries are appended here, keeping their ids.
-      r =
-          service.eraseSubject(
-              spark, spec, request.column(), request.value(), dataDir, null, request.actor());
+      if (spec != null) {
+        // The store is passed as null so that the entries are appended here, keeping their ids.
+        r =
+            service.eraseSubject(
+                spark, spec, request.column(), request.value(), dataDir, null, request.actor());
+        for (AuditEvent e : r.audit()) {
+          sequences.add(store.appendAudit(e).sequence());
+        }
+      } else {
+        // The outputs the job's runs registered in the store; the service appends the entries.
+        r =
+            service.eraseRegistered(
+                spark,
+                store,
+                request.column(),
+                request.value(),
+                request.job(),
+                dataDir,
+                request.actor());
+        sequences.addAll(sequencesOf(r.audit()));
+      }
+    } catch (SubjectNotFoundException e) {
+      // Nothing holds the subject (or the column): "not found" for the dashboard (HTTP 404).
+      throw new StrandsException(ErrorCode.PATH_NOT_FOUND, e.getMessage());
     } finally {
       spark.stop();
       SparkSession.clearActiveSession();
       SparkSession.clearDefaultSession();
     }
-    List<Long> sequences = new ArrayList<>();
-    for (AuditEvent e : r.audit()) {
-      sequences.add(store.appendAudit(e).sequence());
-    }
     List<ErasureReport.Output> outputs = new ArrayList<>();
     for (ErasureResult.SinkErasure s : r.sinks()) {
       outputs.add(
           new ErasureReport.Output(
-              spec.name(), s.sink(), s.path(), s.status(), s.rowsMatched(), s.rowsAfter()));
+              s.scope(), s.sink(), s.path(), s.status(), s.rowsMatched(), s.rowsAfter()));
     }
     return new ErasureReport(r.column(), r.valueDigest(), outputs, r.verified(), sequences);
+  }
+
+  /** The sequence numbers of events the service appended just now (erasures run one at a time). */
+  private List<Long> sequencesOf(List<AuditEvent> events) {
+    List<AuditEntry> recent = store.recentAudit(Math.max(64, events.size() * 4));
+    List<Long> out = new ArrayList<>();
+    for (AuditEvent e : events) {
+      recent.stream()
+          .filter(a -> a.event().equals(e))
+          .mapToLong(AuditEntry::sequence)
+          .max()
+          .ifPresent(out::add);
+    }
+    out.sort(null);
+    return out;
   }
 }

@@ -185,6 +185,75 @@ class ServeAdminActionsTest {
     assertThat(chain.get("entriesChecked").asLong()).isGreaterThanOrEqualTo(sequence);
   }
 
+  @Test
+  void anAdminErasesFromTheOutputsThatAJobsRunRegisteredAndASecondTryIsNotFound() throws Exception {
+    Path in = dir.resolve("in/people.csv");
+    Files.createDirectories(in.getParent());
+    Files.writeString(
+        in, "customer_id,email\n1,ana@example.com\n2,bo@example.org\n3,cy@example.net\n");
+    Path yaml = dir.resolve("registered.yaml");
+    Files.writeString(
+        yaml,
+        """
+        name: registering
+        sources:
+          - {name: people, format: csv, path: $DIR/in/people.csv, options: {header: true}}
+        sinks:
+          - {name: people_csv, from: people, path: $DIR/out/people_csv, format: csv, options: {header: true}}
+          - {name: people_parquet, from: people, path: $DIR/out/people_parquet, format: parquet}
+        compliance:
+          erasure-key: customer_id
+        """
+            .replace("$DIR", dir.toString()));
+    StringWriter err = new StringWriter();
+    int exit =
+        StrandsCli.execute(
+            new String[] {
+              "run",
+              yaml.toString(),
+              "--master",
+              "local[2]",
+              "--data-dir",
+              dir.resolve("data").toString(),
+              "--conf",
+              "spark.ui.enabled=false",
+              "--set",
+              "store.sqlite.path=" + dir.resolve("tracking.db"),
+              "--set",
+              "compliance.salt=test-salt"
+            },
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
+    assertThat(exit).as(err.toString()).isZero();
+
+    String body = "{\"column\": \"customer_id\", \"value\": \"2\", \"job\": \"registering\"}";
+    HttpResponse<String> r = post("/api/compliance/erase", ADMIN, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode report = JSON.readTree(r.body());
+    assertThat(report.get("verified").asBoolean()).isTrue();
+    assertThat(report.get("outputs")).hasSize(2);
+    for (JsonNode o : report.get("outputs")) {
+      assertThat(o.get("pipeline").asText()).isEqualTo("registering");
+      assertThat(o.get("status").asText()).isEqualTo("erased");
+      assertThat(o.get("rowsRemoved").asLong()).isEqualTo(1);
+    }
+    assertThat(report.get("auditSequences")).hasSize(2);
+    for (JsonNode seq : report.get("auditSequences")) {
+      AuditEntry entry =
+          running.store().auditTrail().stream()
+              .filter(e -> e.sequence() == seq.asLong())
+              .findFirst()
+              .orElseThrow();
+      assertThat(entry.event().action()).isEqualTo("subject-erased");
+      assertThat(entry.event().subject()).startsWith("registering/");
+    }
+
+    HttpResponse<String> again = post("/api/compliance/erase", ADMIN, body);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(404);
+    assertThat(JSON.readTree(again.body()).get("error").asText())
+        .startsWith("Cannot erase: no row with that customer_id in the 2 registered output(s)");
+  }
+
   static Path pipeline() throws Exception {
     return pipelineIn(dir);
   }

@@ -282,6 +282,14 @@ class AdminActionsApiTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(r.body()).get("error").asText())
         .isEqualTo("Invalid erasure: name a job or a pipeline file whose outputs to search");
+    HttpResponse<String> both =
+        postJson(
+            "/api/compliance/erase",
+            ADMIN,
+            "{\"column\": \"email\", \"value\": \"x\", \"job\": \"a\", \"pipeline\": \"/p.yaml\"}");
+    assertThat(both.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(both.body()).get("error").asText())
+        .isEqualTo("Invalid erasure: name a job or a pipeline file, not both (job a)");
   }
 
   @Test

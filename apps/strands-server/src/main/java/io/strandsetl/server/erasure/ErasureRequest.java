@@ -37,6 +37,11 @@ public record ErasureRequest(
           ErrorCode.INVALID_ARGUMENT,
           "Invalid erasure: name a job or a pipeline file whose outputs to search");
     }
+    if (job != null && pipeline != null) {
+      throw new StrandsException(
+          ErrorCode.INVALID_ARGUMENT,
+          "Invalid erasure: name a job or a pipeline file, not both (job " + job + ")");
+    }
     if (actor == null || actor.isBlank()) {
       throw new StrandsException(ErrorCode.INVALID_ARGUMENT, "Invalid erasure: no actor");
     }

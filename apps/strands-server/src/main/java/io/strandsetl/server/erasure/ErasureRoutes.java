@@ -43,7 +43,10 @@ public final class ErasureRoutes {
       ErasureReport report = erasure.erase(request(ctx));
       ctx.html(resultPage(report, null));
     } catch (StrandsException e) {
-      ctx.status(e.kind() == io.strandsetl.model.ErrorKind.USER ? 400 : 500);
+      ctx.status(
+          e.code() == ErrorCode.PATH_NOT_FOUND
+              ? 404
+              : e.kind() == io.strandsetl.model.ErrorKind.USER ? 400 : 500);
       ctx.html(resultPage(null, e.getMessage()));
     }
   }
@@ -215,9 +218,10 @@ public final class ErasureRoutes {
             Map.of(
                 "application/json",
                 Map.of("schema", Map.of("$ref", "#/components/schemas/ErasureReport")))));
-    responses.put("400", error("missing column, value, job or pipeline; unknown job"));
+    responses.put("400", error("missing column or value; neither or both of job and pipeline"));
     responses.put("401", error("no or unknown token"));
     responses.put("403", error("viewer token or missing CSRF token"));
+    responses.put("404", error("no output of the job holds the column or a row of the subject"));
     op.put("responses", responses);
     return Map.of(PATH, Map.of("post", op));
   }
