@@ -35,7 +35,8 @@ final class StoreRecording {
       for (AnalysisReport report : reports) {
         ExecutionRecord e = ExecutionMapper.fromAnalysis(report, job);
         var run =
-            ExecutionMapper.toRun(e, List.of(), List.of(), "strands analyze", clock.instant());
+            ExecutionMapper.toRun(e, List.of(), List.of(), "strands analyze", clock.instant())
+                .withStages(ExecutionMapper.stages(report));
         switch (RunTracker.record(store, run)) {
           case RECORDED ->
               err.println(
@@ -88,7 +89,9 @@ final class StoreRecording {
                   result.report()));
       try (TrackingStore store = TrackingStores.open(settings)) {
         RunTracker.record(
-            store, ExecutionMapper.toRun(e, List.of(), List.of(), actor, clock.instant()));
+            store,
+            ExecutionMapper.toRun(e, List.of(), List.of(), actor, clock.instant())
+                .withStages(ExecutionMapper.stages(result.report())));
       }
     } catch (RuntimeException ex) {
       // Whatever went wrong, the run itself is done and kept: one line, exit 1.

@@ -113,6 +113,12 @@ class StoreCommandsTest {
     assertThat(history.get("executions")).hasSize(1);
     assertThat(history.at("/executions/0/jobType").asText()).isEqualTo("IMPORTED_EVENT_LOG");
     assertThat(json("audit", "verify").get("entriesChecked").asLong()).isEqualTo(1);
+    // The log's stages are stored with the run (fewer than the cap of 200 here).
+    int analysedStages = JSON.readTree(first.out()).get("stages").size();
+    assertThat(analysedStages).isPositive();
+    try (TrackingStore store = openStore()) {
+      assertThat(store.stages("eventlog:" + appId)).hasSize(analysedStages);
+    }
   }
 
   @Test

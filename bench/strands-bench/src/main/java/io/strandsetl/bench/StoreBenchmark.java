@@ -157,6 +157,18 @@ public final class StoreBenchmark {
       queries.put(
           "agent stats, 30 d",
           () -> store.agentStats(RunFilter.between(today.minusDays(29), today)));
+      queries.put(
+          "agent stats, 30 d, status filter",
+          () ->
+              store.agentStats(
+                  RunFilter.between(today.minusDays(29), today)
+                      .withStatus(ExecutionStatus.SUCCEEDED)));
+      // What agentStats cost before the V5 rollups: the same answer from the raw rows.
+      queries.put(
+          "agent stats, 30 d, raw invocations",
+          () -> store.agentStatsFromInvocations(RunFilter.between(today.minusDays(29), today)));
+      queries.put("running markers (running)", store::running);
+      queries.put("stages of one run (stages)", () -> store.stages("gen-" + (runs / 2)));
       queries.put("audit viewer (100 newest)", () -> store.recentAudit(100));
       queries.put("run page (findExecution)", () -> store.findExecution("gen-" + (runs / 2)));
       queries.put("store info (row counts)", store::rowCounts);

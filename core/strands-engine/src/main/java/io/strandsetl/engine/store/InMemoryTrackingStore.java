@@ -240,6 +240,7 @@ public final class InMemoryTrackingStore implements TrackingStore {
     Instant auditBefore = now.minus(retention.audit());
     long e = removeIf(executions.values(), x -> x.startedAt().isBefore(executionsBefore));
     stages.keySet().retainAll(executions.keySet());
+    running.values().removeIf(x -> x.startedAt().isBefore(executionsBefore));
     long i = removeIf(invocations.values(), x -> x.at().isBefore(invocationsBefore));
     invocationExecution.keySet().retainAll(invocations.keySet());
     long t = removeIf(trends.values(), x -> x.periodStart().isBefore(trendsBefore));

@@ -114,7 +114,7 @@ public interface TrackingStore extends AutoCloseable {
 
   /**
    * Rows per table, sorted by table name: at least the six tables; a backend adds its own (the SQL
-   * backends add {@code run_rollups} and {@code issue_rollups}).
+   * backends add their rollup, running-marker and stage tables).
    */
   Map<String, Long> rowCounts();
 

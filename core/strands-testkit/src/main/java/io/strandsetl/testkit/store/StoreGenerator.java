@@ -18,6 +18,7 @@ import io.strandsetl.model.store.QualityScores;
 import io.strandsetl.model.store.QualitySummary;
 import io.strandsetl.model.store.QualityTrend;
 import io.strandsetl.model.store.RunRecord;
+import io.strandsetl.model.store.StageSummary;
 import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.model.store.Workload;
 import java.time.Duration;
@@ -252,7 +253,84 @@ public final class StoreGenerator {
             random.nextLong(1_000),
             random.nextDouble() * 0.01);
     AuditEvent audit = new AuditEvent(end, "strands", "run-recorded", id, status.name());
-    return new RunRecord(execution, List.of(invocation), history, List.of(audit));
+    return new RunRecord(execution, List.of(invocation), history, List.of(audit))
+        .withStages(stages(index, inputBytes, durationMs));
+  }
+
+  /**
+   * Four stages (scan, shuffle map, reduce, write) from the run's input and duration, with their
+   * own random stream so the rest of the run is what it was before stages were generated.
+   */
+  private List<StageSummary> stages(long index, long inputBytes, long durationMs) {
+    SplittableRandom random = new SplittableRandom(seed * 7_000_003L + index);
+    long shuffle = inputBytes / 3;
+    double skew = 1 + random.nextDouble() * (random.nextInt(10) == 0 ? 30 : 2);
+    long reduceMs = durationMs * 2 / 5;
+    return List.of(
+        new StageSummary(
+            0,
+            0,
+            "scan at Source.java:31",
+            "COMPLETE",
+            64,
+            0,
+            durationMs / 5,
+            inputBytes,
+            0,
+            0,
+            0,
+            0,
+            0,
+            durationMs / 5.0 / 4,
+            durationMs / 5.0 / 8),
+        new StageSummary(
+            1,
+            0,
+            "exchange at Pipeline.java:88",
+            "COMPLETE",
+            64,
+            0,
+            durationMs / 5,
+            0,
+            0,
+            0,
+            shuffle,
+            0,
+            0,
+            durationMs / 5.0 / 4,
+            durationMs / 5.0 / 8),
+        new StageSummary(
+            2,
+            0,
+            "aggregate at Pipeline.java:90",
+            "COMPLETE",
+            200,
+            random.nextInt(20) == 0 ? 1 : 0,
+            reduceMs,
+            0,
+            0,
+            shuffle,
+            0,
+            shuffle / 4,
+            shuffle / 16,
+            reduceMs / 2.0 * skew / 10,
+            reduceMs / 20.0),
+        new StageSummary(
+            3,
+            0,
+            "save at Sink.java:12",
+            "COMPLETE",
+            16,
+            0,
+            durationMs / 5,
+            0,
+            inputBytes / 5,
+            0,
+            0,
+            0,
+            0,
+            durationMs / 5.0 / 2,
+            durationMs / 5.0 / 4));
   }
 
   /** Records runs [from, to) one by one through {@link TrackingStore#recordRun}. */

@@ -999,6 +999,17 @@ public abstract class TrackingStoreContractTest {
     store.clearRunning("r2");
     store.clearRunning("unknown");
     assertTrue(store.running().isEmpty());
+
+    // A marker left by a run that was never recorded goes with the executions of its age.
+    RunningExecution old =
+        new RunningExecution(
+            "r-old", "orders", "", "local", NOW.minus(Duration.ofDays(100)), "host-a", 7);
+    RunningExecution young =
+        new RunningExecution("r-young", "orders", "", "local", hoursAgo(30), "host-a", 8);
+    store.markRunning(old);
+    store.markRunning(young);
+    store.purge(RetentionPolicy.DEFAULT, CLOCK);
+    assertEquals(List.of(young), store.running());
   }
 
   @Test

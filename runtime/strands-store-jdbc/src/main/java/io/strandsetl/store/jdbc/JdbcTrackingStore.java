@@ -668,6 +668,8 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     long executionsBefore = micros(now.minus(retention.executions()));
     long invocationsBefore = micros(now.minus(retention.invocations()));
     update("DELETE FROM execution_stages WHERE started_at_us < ?", executionsBefore);
+    // A marker whose run never got recorded (its process died) goes with the executions of its age.
+    update("DELETE FROM running_executions WHERE started_at_us < ?", executionsBefore);
     PurgeResult result =
         new PurgeResult(
             update("DELETE FROM job_executions WHERE started_at_us < ?", executionsBefore),
