@@ -12,8 +12,27 @@ public final class Classification {
 
   public static Sensitivity of(EntityType entity) {
     return switch (entity) {
-      case US_SSN, PAYMENT_CARD, IBAN, NATIONAL_ID -> Sensitivity.RESTRICTED;
-      case EMAIL_ADDRESS, PHONE_NUMBER, PERSON_NAME, STREET_ADDRESS, DATE_OF_BIRTH, IP_ADDRESS ->
+      case US_SSN,
+          PAYMENT_CARD,
+          IBAN,
+          NATIONAL_ID,
+          ACCOUNT_NUMBER,
+          MEDICAL_RECORD_NUMBER,
+          HEALTH_PLAN_NUMBER,
+          BIOMETRIC ->
+          Sensitivity.RESTRICTED; // fraud, identity theft, health data, GDPR Art. 9 biometrics
+      case EMAIL_ADDRESS,
+          PHONE_NUMBER,
+          FAX_NUMBER,
+          PERSON_NAME,
+          STREET_ADDRESS,
+          DATE_OF_BIRTH,
+          IP_ADDRESS,
+          URL,
+          VEHICLE_ID,
+          LICENSE_NUMBER,
+          DEVICE_ID,
+          PHOTO ->
           Sensitivity.CONFIDENTIAL;
       case CITY, ZIP_CODE, AGE -> Sensitivity.INTERNAL;
     };
@@ -35,6 +54,16 @@ public final class Classification {
           case PAYMENT_CARD, IBAN -> PhiIdentifier.ACCOUNT_NUMBERS;
           case IP_ADDRESS -> PhiIdentifier.IP_ADDRESSES;
           case NATIONAL_ID -> PhiIdentifier.OTHER_UNIQUE_IDENTIFIERS;
+          case FAX_NUMBER -> PhiIdentifier.FAX_NUMBERS;
+          case MEDICAL_RECORD_NUMBER -> PhiIdentifier.MEDICAL_RECORD_NUMBERS;
+          case HEALTH_PLAN_NUMBER -> PhiIdentifier.HEALTH_PLAN_BENEFICIARY_NUMBERS;
+          case ACCOUNT_NUMBER -> PhiIdentifier.ACCOUNT_NUMBERS;
+          case LICENSE_NUMBER -> PhiIdentifier.CERTIFICATE_LICENSE_NUMBERS;
+          case VEHICLE_ID -> PhiIdentifier.VEHICLE_IDENTIFIERS;
+          case DEVICE_ID -> PhiIdentifier.DEVICE_IDENTIFIERS;
+          case URL -> PhiIdentifier.WEB_URLS;
+          case BIOMETRIC -> PhiIdentifier.BIOMETRIC_IDENTIFIERS;
+          case PHOTO -> PhiIdentifier.FULL_FACE_PHOTOGRAPHS;
         });
   }
 }

@@ -20,7 +20,17 @@ public enum EntityType {
   STREET_ADDRESS("street-address"),
   CITY("city"),
   ZIP_CODE("zip-code"),
-  AGE("age");
+  AGE("age"),
+  URL("url"),
+  VEHICLE_ID("vehicle-id"),
+  FAX_NUMBER("fax"),
+  MEDICAL_RECORD_NUMBER("medical-record-number"),
+  HEALTH_PLAN_NUMBER("health-plan-number"),
+  ACCOUNT_NUMBER("account-number"),
+  LICENSE_NUMBER("license-number"),
+  DEVICE_ID("device-id"),
+  BIOMETRIC("biometric"),
+  PHOTO("photo");
 
   private final String id;
 

@@ -49,22 +49,25 @@ class PresidioSpanEvaluationTest {
       }
       boolean[] found = new boolean[gold.size()];
       for (Match m : scanner.scan(text)) {
-        if (!scores.containsKey(m.entity())) {
+        // Presidio labels fax numbers PHONE_NUMBER: a fax match is scored as a phone match.
+        EntityType predicted =
+            m.entity() == EntityType.FAX_NUMBER ? EntityType.PHONE_NUMBER : m.entity();
+        if (!scores.containsKey(predicted)) {
           continue;
         }
         int hit = -1;
         for (int i = 0; i < gold.size(); i++) {
           Gold g = gold.get(i);
-          if (!found[i] && g.type() == m.entity() && m.start() < g.end() && g.start() < m.end()) {
+          if (!found[i] && g.type() == predicted && m.start() < g.end() && g.start() < m.end()) {
             hit = i;
             break;
           }
         }
         if (hit >= 0) {
           found[hit] = true;
-          scores.get(m.entity()).tp++;
+          scores.get(predicted).tp++;
         } else {
-          scores.get(m.entity()).fp++;
+          scores.get(predicted).fp++;
           errors.add(
               "FP "
                   + m.entity()
