@@ -66,7 +66,7 @@ public final class PiiScanner {
       }
       columns.put(column, supports);
     }
-    lastColumn = new ColumnSupport(column, supports);
+    lastColumn = new ColumnSupport(column, supports); // only when the column changes
     return supports;
   }
 
@@ -118,8 +118,16 @@ public final class PiiScanner {
           && !mentionsAny(text, starts.get(ri))) {
         continue; // a date alone never reaches the threshold: only context can lift it
       }
-      List<Match> found =
-          r instanceof NationalIdRecognizer ids ? ids.find(text, shape) : r.find(text);
+      List<Match> found;
+      if (r instanceof NationalIdRecognizer ids) {
+        // Digit-only schemes score below the threshold: without a context word in the column
+        // name or the text they cannot be kept, so they are not searched (exact: the nearby-word
+        // test that would lift them only finds words the text contains).
+        boolean idContext = columnContext || mentionsAny(text, starts.get(ri));
+        found = ids.find(text, shape, idContext ? 0 : options.threshold());
+      } else {
+        found = r.find(text);
+      }
       for (Match m : found) {
         Match scored = m;
         if (columnContext) {
@@ -159,9 +167,10 @@ public final class PiiScanner {
   }
 
   /**
-   * True when one of the recognizer's context words occurs in the text (any case). One pass over
-   * the text looking words up by their first char (it was one pass per word: a third of the scan
-   * time of free text with digits).
+   * True when one of the recognizer's context words occurs in the text as a whole word (any case;
+   * letters on neither side): every word {@link #nearbyContext} could find, so a recognizer skipped
+   * for want of it could not have been lifted. One pass over the text looking words up by their
+   * first char (it was one pass per word: a third of the scan time of free text with digits).
    */
   private static boolean mentionsAny(String text, WordStarts words) {
     for (int i = 0, n = text.length(); i < n; i++) {
@@ -170,8 +179,13 @@ public final class PiiScanner {
       if (candidates == null) {
         continue;
       }
+      if (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+        continue; // inside a word: "did" does not mention "id"
+      }
       for (String word : candidates) {
-        if (i <= n - word.length() && text.regionMatches(true, i, word, 0, word.length())) {
+        if (i <= n - word.length()
+            && text.regionMatches(true, i, word, 0, word.length())
+            && wordEnds(text, i + word.length())) {
           return true;
         }
       }
@@ -187,6 +201,10 @@ public final class PiiScanner {
       }
     }
     return false;
+  }
+
+  private static boolean wordEnds(String text, int i) {
+    return i == text.length() || !Character.isLetter(text.charAt(i));
   }
 
   /**
@@ -231,7 +249,7 @@ public final class PiiScanner {
       case PAYMENT_CARD -> s.hasRun(12, 19);
       case IBAN -> s.digits() >= 4 && s.letters() >= 2 && length >= 15 && ibanStart(text);
       case IP_ADDRESS -> (s.dot() && s.digits() >= 4) || s.colon();
-      case DATE_OF_BIRTH -> s.digits() >= 4;
+      case DATE_OF_BIRTH -> s.year();
       case NATIONAL_ID -> s.hasRun(6, 13) || s.longestWord() >= 16;
       case PERSON_NAME, CITY -> s.letters() > 0;
       case STREET_ADDRESS -> s.letters() > 0;
