@@ -239,6 +239,32 @@ final class PhoneValidity {
     }
   }
 
+  /**
+   * An automaton built on first use: a calling code shared by many regions (NANP's +1 has 25)
+   * mostly needs one region's, and the largest take ~100 ms to build.
+   */
+  private static final class Lazy {
+    private final java.util.function.Supplier<RunAutomaton> build;
+    private volatile RunAutomaton automaton;
+
+    Lazy(java.util.function.Supplier<RunAutomaton> build) {
+      this.build = build;
+    }
+
+    boolean run(String s) {
+      RunAutomaton a = automaton;
+      if (a == null) {
+        synchronized (this) {
+          a = automaton;
+          if (a == null) {
+            automaton = a = build.get();
+          }
+        }
+      }
+      return a.run(s);
+    }
+  }
+
   /** libphonenumber's {@code ValidationResult} of a length check. */
   enum Length {
     IS_POSSIBLE,
@@ -258,7 +284,7 @@ final class PhoneValidity {
       String id,
       int countryCode,
       String codeString,
-      RunAutomaton valid,
+      Lazy valid,
       RunAutomaton general,
       RunAutomaton leadingDigits,
       PrefixAutomaton idd,
@@ -269,6 +295,26 @@ final class PhoneValidity {
       int[] localOnlyLengths) {
 
     static Region of(String id, PhoneMetadata m) {
+      PhoneNumberDesc general = m.getGeneralDesc();
+      String prefix = m.getNationalPrefixForParsing();
+      String transform = m.getNationalPrefixTransformRule();
+      return new Region(
+          id,
+          m.getCountryCode(),
+          Integer.toString(m.getCountryCode()),
+          new Lazy(() -> validNumbers(m)),
+          new RunAutomaton(pattern(general.getNationalNumberPattern())),
+          m.hasLeadingDigits() ? new RunAutomaton(prefix(m.getLeadingDigits())) : null,
+          PrefixAutomaton.of(m.getInternationalPrefix()),
+          PrefixAutomaton.of(prefix),
+          prefix == null || prefix.isEmpty() ? null : Pattern.compile(prefix),
+          transform == null || transform.isEmpty() ? null : transform,
+          general.getPossibleLengthList().stream().mapToInt(Integer::intValue).toArray(),
+          general.getPossibleLengthLocalOnlyList().stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The numbers {@code getNumberTypeHelper} gives a type (the largest automaton: built late). */
+    private static RunAutomaton validNumbers(PhoneMetadata m) {
       PhoneNumberDesc general = m.getGeneralDesc();
       Automaton types = Automaton.makeEmpty();
       for (PhoneNumberDesc d :
@@ -287,23 +333,7 @@ final class PhoneValidity {
       if (!m.getSameMobileAndFixedLinePattern()) {
         types = types.union(desc(m.getMobile()));
       }
-      Automaton valid = desc(general).intersection(types);
-      valid.minimize();
-      String prefix = m.getNationalPrefixForParsing();
-      String transform = m.getNationalPrefixTransformRule();
-      return new Region(
-          id,
-          m.getCountryCode(),
-          Integer.toString(m.getCountryCode()),
-          new RunAutomaton(valid),
-          new RunAutomaton(pattern(general.getNationalNumberPattern())),
-          m.hasLeadingDigits() ? new RunAutomaton(prefix(m.getLeadingDigits())) : null,
-          PrefixAutomaton.of(m.getInternationalPrefix()),
-          PrefixAutomaton.of(prefix),
-          prefix == null || prefix.isEmpty() ? null : Pattern.compile(prefix),
-          transform == null || transform.isEmpty() ? null : transform,
-          general.getPossibleLengthList().stream().mapToInt(Integer::intValue).toArray(),
-          general.getPossibleLengthLocalOnlyList().stream().mapToInt(Integer::intValue).toArray());
+      return new RunAutomaton(desc(general).intersection(types));
     }
 
     /** {@code testNumberLength} for the general description (type UNKNOWN). */
@@ -358,7 +388,9 @@ final class PhoneValidity {
    */
   static Automaton pattern(String javaRegex) {
     String r = javaRegex.replace("\\d", "[0-9]").replace("(?:", "(");
-    return new RegExp(r, RegExp.NONE).toAutomaton();
+    // Without minimising each sub-expression: RunAutomaton determinises once at the end, and
+    // minimising every alternative of NANP's 650-char fixed-line pattern took ~50 ms.
+    return new RegExp(r, RegExp.NONE).toAutomaton(false);
   }
 
   /** Digit strings that start with a match of the pattern (Matcher.lookingAt). */

@@ -15,6 +15,8 @@ package io.strandsetl.compliance.pii;
  * @param runLengths bit n set when some run has exactly n digits (n < 64; separators allowed)
  * @param year true when some run of exactly four digits, with no separator and no digit next to it,
  *     starts with 19 or 20: every date the date-of-birth recognizer accepts has one
+ * @param ibanStart true when two letters, then an optional space (with upper-case letters), then
+ *     two digits occur: where every IBAN starts
  */
 public record TextShape(
     int digits,
@@ -25,7 +27,8 @@ public record TextShape(
     int longestDigitRun,
     int longestWord,
     long runLengths,
-    boolean year) {
+    boolean year,
+    boolean ibanStart) {
 
   /** True when some digit run has between {@code min} and {@code max} digits. */
   public boolean hasRun(int min, int max) {
@@ -64,6 +67,7 @@ public record TextShape(
     boolean colon = false;
     boolean dot = false;
     boolean year = false;
+    boolean iban = false;
     int run = 0;
     int longest = 0;
     int word = 0;
@@ -107,6 +111,9 @@ public record TextShape(
         word++;
         if (pure++ == 0) {
           pureStart = i;
+          if (!iban && i + 1 < n && isDigit(text.charAt(i + 1))) {
+            iban = countryCodeBefore(text, i);
+          }
         }
         prevDigit = true;
         continue;
@@ -151,7 +158,24 @@ public record TextShape(
       longest = Math.max(longest, run);
     }
     longestWord = Math.max(longestWord, word);
-    return new TextShape(digits, letters, at, colon, dot, longest, longestWord, runs, year);
+    return new TextShape(digits, letters, at, colon, dot, longest, longestWord, runs, year, iban);
+  }
+
+  /** Two letters right before {@code i}, or two upper-case letters and a space. */
+  private static boolean countryCodeBefore(String t, int i) {
+    if (i >= 2 && Character.isLetter(t.charAt(i - 1)) && Character.isLetter(t.charAt(i - 2))) {
+      return true;
+    }
+    return i >= 3
+        && t.charAt(i - 1) == ' '
+        && Character.isLetter(t.charAt(i - 2))
+        && Character.isLetter(t.charAt(i - 3))
+        && Character.isUpperCase(t.charAt(i - 2))
+        && Character.isUpperCase(t.charAt(i - 3));
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isYearStart(String text, int i) {

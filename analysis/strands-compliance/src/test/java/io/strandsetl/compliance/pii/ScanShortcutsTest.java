@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * about (digits and separators weighted up, so that the shapes occur often).
  */
 class ScanShortcutsTest {
-  private static final String ALPHABET = "0123456789012345678901234567 -.()/+#xetaZ_~\t:,@";
+  private static final String ALPHABET = "0123456789012345678901234567 -.()/+#xetaZGBé_~\t:,@";
   private static final int SAMPLES = 60_000;
 
   private static List<String> texts() {
@@ -43,7 +43,10 @@ class ScanShortcutsTest {
             "12 Main St",
             "12b Rue de l’Église",
             "born 1985",
-            "in 2019, 20201 and 19 99"));
+            "in 2019, 20201 and 19 99",
+            "refund to GB82 WEST 1234 5698 7654 32",
+            "GB 82 x",
+            "gb 82"));
     return out;
   }
 
@@ -56,11 +59,14 @@ class ScanShortcutsTest {
     int ssnHits = 0;
     int quadHits = 0;
     int isoHits = 0;
+    int ibanHits = 0;
     for (String t : texts()) {
       assertThat(PhoneRecognizer.isSsnShape(t)).as(t).isEqualTo(ssn.matcher(t).matches());
       assertThat(PhoneRecognizer.isDottedQuad(t)).as(t).isEqualTo(quad.matcher(t).matches());
       assertThat(PhoneRecognizer.hasIsoDate(t)).as(t).isEqualTo(iso.matcher(t).find());
       assertThat(TextShape.of(t).year()).as(t).isEqualTo(year.matcher(t).find());
+      assertThat(TextShape.of(t).ibanStart()).as(t).isEqualTo(PiiScanner.ibanStart(t));
+      ibanHits += PiiScanner.ibanStart(t) ? 1 : 0;
       ssnHits += PhoneRecognizer.isSsnShape(t) ? 1 : 0;
       quadHits += PhoneRecognizer.isDottedQuad(t) ? 1 : 0;
       isoHits += PhoneRecognizer.hasIsoDate(t) ? 1 : 0;
@@ -68,6 +74,7 @@ class ScanShortcutsTest {
     assertThat(ssnHits).isPositive();
     assertThat(quadHits).isPositive();
     assertThat(isoHits).isPositive();
+    assertThat(ibanHits).isPositive();
   }
 
   @Test
