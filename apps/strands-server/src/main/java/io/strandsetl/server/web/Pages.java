@@ -271,7 +271,7 @@ public final class Pages {
                       + " stage attempts of the run are kept; the run's event log has all of them"
                       + " (<code>strands analyze</code>).</p>"));
         });
-    app.get("/api/docs", ctx -> ctx.html(swaggerPage()));
+    app.get("/api/docs", ctx -> ctx.html(swaggerPage(ctx.attribute(AccessControl.CSRF))));
     app.get("/login", ctx -> ctx.html(loginPage(ctx.queryParam("next"), "")));
     app.post("/login", this::login);
     app.post(
@@ -469,8 +469,12 @@ public final class Pages {
         + " <code>server.admin-token</code>.</p></form></main></body></html>";
   }
 
-  private static String swaggerPage() {
+  /** Swagger UI; the session's CSRF token lets "Try it out" post (agent tools) from the page. */
+  private static String swaggerPage(String csrf) {
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>API · Strands ETL</title>"
+        + "<meta name=\"csrf-token\" content=\""
+        + Html.esc(csrf == null ? "" : csrf)
+        + "\">"
         + "<link rel=\"stylesheet\" href=\"/webjars/swagger-ui/5.34.1/swagger-ui.css\"></head><body>"
         + "<div id=\"swagger-ui\"></div>"
         + "<script src=\"/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js\"></script>"
