@@ -175,7 +175,8 @@ public final class ComplianceHook implements RunHook {
       return rows;
     }
     Column old =
-        functions.coalesce(SubjectEraser.expired(column, retentionCutoff), functions.lit(false));
+        functions.coalesce(
+            SubjectEraser.expired(rows, column, retentionCutoff), functions.lit(false));
     Observation seen = new Observation("strands-retention-" + expired.size());
     expired.put(sink.name(), seen);
     return rows.observe(seen, functions.sum(functions.when(old, 1L).otherwise(0L)).as("expired"))

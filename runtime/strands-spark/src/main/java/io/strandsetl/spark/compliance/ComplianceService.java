@@ -93,12 +93,14 @@ public final class ComplianceService {
       }
       outputs.add(
           new SinkOutput(
-              sink.name(),
-              sink.format().sparkName(),
-              List.of(rows.columns()),
-              PiiScan.scan(sink.name(), rows, scan),
-              masked,
-              SinkOutput.encryptionOptions(sink.options())));
+                  sink.name(),
+                  sink.format().sparkName(),
+                  List.of(rows.columns()),
+                  PiiScan.scan(sink.name(), rows, scan),
+                  masked,
+                  SinkOutput.encryptionOptions(sink.options()))
+              .withEncryption(
+                  EncryptionInspection.ofPath(spark, sink.path(), sink.format().sparkName())));
     }
     return new ComplianceEngine(clock)
         .assess(new ComplianceInput(spec.name(), policy, List.of(), Map.of(), outputs, auditTrail));

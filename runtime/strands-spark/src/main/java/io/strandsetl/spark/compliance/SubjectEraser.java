@@ -36,6 +36,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
 
 /**
  * GDPR Art. 17 erasure, Art. 20 export and Art. 5(1)(e) storage limitation over registered outputs
@@ -204,7 +213,7 @@ public final class SubjectEraser {
             targets,
             (t, rows) -> {
               RegisteredOutput o = byPath.get(t.sink().path());
-              return expired(o.retentionColumn(), now.minus(o.retention()));
+              return expired(rows, o.retentionColumn(), now.minus(o.retention()));
             }));
     List<AuditEvent> audit = new ArrayList<>();
     boolean verified = results.stream().allMatch(r -> r.rowsAfter() == 0);
@@ -235,12 +244,35 @@ public final class SubjectEraser {
     return new ErasureResult("retention", "none", results, verified, audit);
   }
 
-  /** Rows whose {@code column} (as a timestamp) is before {@code cutoff}; null is not expired. */
-  static Column expired(String column, Instant cutoff) {
-    return functions
-        .col(PiiScan.quote(column))
-        .cast("timestamp")
-        .lt(functions.lit(Timestamp.from(cutoff)));
+  /**
+   * Rows whose retention {@code column} is before {@code cutoff}, by its type: a date or timestamp
+   * as it is; a string parsed as a date or timestamp ({@code try_to_timestamp}: unparseable is
+   * null); an integral column is a year, whose rows expire once 31 December of that year is before
+   * the cutoff (a year column must not be read as seconds since 1970). Null (no value, unparseable,
+   * another type) is not expired: its age is unknown.
+   */
+  static Column expired(Dataset<Row> rows, String column, Instant cutoff) {
+    Column c = functions.col(PiiScan.quote(column));
+    DataType type = rows.schema().apply(rows.schema().fieldIndex(column)).dataType();
+    Column when;
+    if (type instanceof DateType
+        || type instanceof TimestampType
+        || type instanceof TimestampNTZType) {
+      when = c.cast("timestamp");
+    } else if (type instanceof StringType) {
+      when = functions.try_to_timestamp(c);
+    } else if (type instanceof IntegerType
+        || type instanceof ShortType
+        || type instanceof LongType
+        || type instanceof ByteType) {
+      when =
+          functions
+              .make_date(c.cast("int"), functions.lit(12), functions.lit(31))
+              .cast("timestamp");
+    } else {
+      return functions.lit(false);
+    }
+    return when.lt(functions.lit(Timestamp.from(cutoff)));
   }
 
   private ErasureResult result(

@@ -156,6 +156,11 @@ class DemoComplianceTest {
     var fixedOutcome = fixedHook.outcome().orElseThrow();
     assertThat(fixedOutcome.assessment().inventory().carriedNotOutput()).isEmpty();
     assertThat(fixedOutcome.assessment().violations()).isEmpty();
+    // Retention (7y on the year column) is enforced and keeps the 2022-2024 demo data.
+    assertThat(fixedOutcome.retentionCutoff()).isNotNull();
+    assertThat(fixedOutcome.expiredRowsDropped()).isZero();
+    assertThat(fixedOutcome.assessment().input().outputs())
+        .allMatch(o -> o.findings().rowsScanned() > 0);
     System.out.println(outcome.text());
     System.out.println(fixedOutcome.text());
   }

@@ -154,6 +154,16 @@ class RegisteredOutputsTest {
       Path b = dir.resolve("out/b_people");
       assertThat(ids(spark, a, "csv")).containsExactly("1", "2", "4", "5");
 
+      // A year column is a year (its rows expire once 31 December is past), not epoch seconds;
+      // an unparseable date string or a null is not expired.
+      var years =
+          spark.sql(
+              "SELECT * FROM VALUES (2010, '2010-05-01'), (2025, 'n/a'),"
+                  + " (2026, '2026-01-01'), (NULL, NULL) AS t(year, day)");
+      Instant cutoff = NOW.minus(Duration.ofDays(365));
+      assertThat(years.filter(SubjectEraser.expired(years, "year", cutoff)).count()).isEqualTo(1);
+      assertThat(years.filter(SubjectEraser.expired(years, "day", cutoff)).count()).isEqualTo(1);
+
       ErasureResult byId =
           service.eraseRegistered(spark, store, "customer_id", "2", null, dir, "test");
       assertThat(byId.verified()).isTrue();
