@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.strandsetl.model.store.AuditEntry;
@@ -167,6 +168,32 @@ class DashboardErasureIT {
     assertThat(page.locator(".opblock-summary-path").allTextContents().toString())
         .contains("/api/compliance/erase")
         .contains("/api/agents/decision/tools/recommend_platform");
+
+    // "Try it out" from the viewer's session: the page's CSRF token goes with the POST.
+    Locator operation =
+        page.locator(".opblock")
+            .filter(
+                new Locator.FilterOptions()
+                    .setHas(
+                        page.locator(
+                            ".opblock-summary-path[data-path='/api/agents/decision/tools/recommend_platform']")));
+    operation.locator(".opblock-summary").first().click();
+    operation.locator("button.try-out__btn").click();
+    operation.locator("textarea.body-param__text").fill("{\"inputBytes\": 1048576}");
+    operation.locator("button.execute").click();
+    Locator status =
+        operation.locator(".live-responses-table tr.response .response-col_status").first();
+    status.waitFor();
+    assertThat(status.textContent().strip())
+        .as(operation.locator(".live-responses-table tr.response").first().textContent())
+        .isEqualTo("200");
+    assertThat(
+            operation
+                .locator(".live-responses-table tr.response .response-col_description")
+                .first()
+                .textContent())
+        .contains("\"platform\"")
+        .contains("\"scores\"");
     page.context().close();
   }
 }
