@@ -118,7 +118,6 @@ final class PhoneRecognizer implements Recognizer {
         "mobile",
         "cell",
         "call",
-        "fax",
         "contact",
         "number",
         "whatsapp",

@@ -44,7 +44,14 @@ public final class PiiScanner {
     all.add(new IbanRecognizer());
     all.add(new PaymentCardRecognizer());
     all.add(new SsnRecognizer());
-    all.add(new PhoneRecognizer(options.phoneRegions()));
+    PhoneRecognizer phone = new PhoneRecognizer(options.phoneRegions());
+    all.add(new FaxRecognizer(phone)); // before phone: it reads the phone's candidates
+    all.add(phone);
+    all.add(new UrlRecognizer());
+    all.add(new VinRecognizer());
+    all.addAll(ContextIdRecognizer.all()); // medical record, health plan, account, licence, device
+    all.add(new BiometricRecognizer());
+    all.add(new PhotoRecognizer());
     all.add(new IpAddressRecognizer());
     all.add(new NationalIdRecognizer());
     all.add(new DateOfBirthRecognizer());
@@ -52,7 +59,33 @@ public final class PiiScanner {
     this.recognizers = all.stream().filter(r -> options.entities().contains(r.entity())).toList();
     this.contexts = recognizers.stream().map(r -> java.util.Set.copyOf(r.contextWords())).toList();
     this.starts = contexts.stream().map(WordStarts::of).toList();
+    this.withoutContext =
+        recognizers.stream().mapToDouble(PiiScanner::bestWithoutContext).toArray();
   }
+
+  /**
+   * The best score a recognizer's match can have without a context word; below the threshold it is
+   * only searched when the column name or the text has one of its words (exact: the nearby-word
+   * test that would lift it only finds words the text contains). A fax match without a fax word
+   * scores below the phone match of the same span, so it never survives either.
+   */
+  private static double bestWithoutContext(Recognizer r) {
+    if (r instanceof DateOfBirthRecognizer) {
+      return DateOfBirthRecognizer.SCORE;
+    } else if (r instanceof ContextIdRecognizer) {
+      return ContextIdRecognizer.VALIDATED;
+    } else if (r instanceof BiometricRecognizer) {
+      return BiometricRecognizer.SHAPE_ONLY;
+    } else if (r instanceof PhotoRecognizer) {
+      return PhotoRecognizer.SHAPE_ONLY;
+    } else if (r instanceof FaxRecognizer) {
+      return 0;
+    }
+    return 1;
+  }
+
+  /** {@link #bestWithoutContext} of each recognizer, in order. */
+  private final double[] withoutContext;
 
   private boolean[] supports(ColumnContext column) {
     ColumnSupport[] known = recent;
@@ -124,10 +157,10 @@ public final class PiiScanner {
       if (!mightMatch(r.entity(), shape, text)) {
         continue;
       }
-      if (r.entity() == EntityType.DATE_OF_BIRTH
-          && !columnContext
+      if (!columnContext
+          && withoutContext[ri] < options.threshold()
           && !mentionsAny(text, starts.get(ri))) {
-        continue; // a date alone never reaches the threshold: only context can lift it
+        continue; // e.g. a date alone never reaches the threshold: only context can lift it
       }
       List<Match> found;
       if (r instanceof NationalIdRecognizer ids) {
@@ -265,18 +298,15 @@ public final class PiiScanner {
       case PERSON_NAME, CITY -> s.letters() > 0;
       case STREET_ADDRESS -> s.letters() > 0;
       case ZIP_CODE, AGE -> s.digits() > 0;
-      // Safe Harbor recognizers (CG) not registered yet: see /work/notes/board.md 02:5x CG.
-      case URL,
-          VEHICLE_ID,
-          FAX_NUMBER,
-          MEDICAL_RECORD_NUMBER,
-          HEALTH_PLAN_NUMBER,
-          ACCOUNT_NUMBER,
-          LICENSE_NUMBER,
-          DEVICE_ID,
-          BIOMETRIC,
-          PHOTO ->
-          false;
+      case URL -> s.colon() || text.contains("www.");
+      case VEHICLE_ID -> s.longestWord() >= 17;
+      case FAX_NUMBER -> s.hasRun(7, 63);
+      case MEDICAL_RECORD_NUMBER -> s.digits() >= 5;
+      case HEALTH_PLAN_NUMBER, LICENSE_NUMBER -> s.digits() >= 4;
+      case ACCOUNT_NUMBER -> s.digits() >= 6;
+      case DEVICE_ID -> s.digits() >= 3;
+      case BIOMETRIC -> length >= 17;
+      case PHOTO -> s.dot() || length >= 20;
     };
   }
 
