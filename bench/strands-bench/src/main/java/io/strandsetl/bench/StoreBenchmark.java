@@ -168,7 +168,9 @@ public final class StoreBenchmark {
           "agent stats, 30 d, raw invocations",
           () -> store.agentStatsFromInvocations(RunFilter.between(today.minusDays(29), today)));
       queries.put("running markers (running)", store::running);
-      queries.put("stages of one run (stages)", () -> store.stages("gen-" + (runs / 2)));
+      // A run of this sample: runs seeded before stages were generated have none.
+      queries.put(
+          "stages of one run (stages)", () -> store.stages("gen-" + (firstSample + sample / 2)));
       queries.put("audit viewer (100 newest)", () -> store.recentAudit(100));
       queries.put("run page (findExecution)", () -> store.findExecution("gen-" + (runs / 2)));
       queries.put("store info (row counts)", store::rowCounts);

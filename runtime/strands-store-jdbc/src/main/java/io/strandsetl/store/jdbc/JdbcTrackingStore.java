@@ -450,8 +450,11 @@ public abstract class JdbcTrackingStore implements TrackingStore {
                 + " AS grp, SUM(occurrences) AS n FROM "
                 + (narrow ? "issue_job_rollups" : "issue_rollups")
                 + where.sql()
-                + " GROUP BY issue_type, severity, "
-                + group,
+                // The group column first: it follows the primary key after the day, which makes
+                // SQLite's grouping sort measurably cheaper (bench/README.md "Dashboard").
+                + " GROUP BY "
+                + group
+                + ", issue_type, severity",
             rs ->
                 new IssueCount(
                     rs.getString("issue_type"),
