@@ -161,6 +161,13 @@ final class ServeCommand implements Callable<Integer> {
     TrackingStore store = TrackingStores.open(settings);
     Clock clock = Clock.systemUTC();
     AgentTeam team = AgentTeam.of(settings, store, clock, new PipelineRunner()::run);
+    try {
+      team.checkKeys(); // a mistyped agents.* key is an error here as for 'strands agents'
+    } catch (RuntimeException e) {
+      team.close();
+      store.close();
+      throw e;
+    }
     DashboardServer server;
     try {
       ServerExtension actions =

@@ -58,4 +58,19 @@ class ServeCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).startsWith("strands: Invalid settings: unknown keys [server.prot]");
   }
+
+  @Test
+  void aMistypedAgentsKeyStopsServeWithOneLine() {
+    StringWriter err = new StringWriter();
+    int code =
+        StrandsCli.execute(
+            new String[] {
+              "serve", "--port", "0", "--set", "store.type=memory", "--set", "agents.thraeds=2"
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("strands: Invalid configuration keys: [agents.thraeds] (no agent reads them");
+  }
 }

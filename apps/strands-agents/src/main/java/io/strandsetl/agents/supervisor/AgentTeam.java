@@ -101,8 +101,13 @@ public final class AgentTeam implements AutoCloseable {
     return team;
   }
 
-  /** Reads every agents.* key now (some are read lazily) and reports those nobody reads. */
-  void checkKeys() {
+  /**
+   * Reads every agents.* key now (some are read lazily) and reports those nobody reads; {@link
+   * #open} does it, callers of {@link #of} (the dashboard server) call it themselves.
+   *
+   * @throws io.strandsetl.model.StrandsException INVALID_CONFIG naming every unknown key
+   */
+  public void checkKeys() {
     List<String> names = new ArrayList<>();
     registry.agents().forEach(a -> names.add(a.name()));
     Timeouts.from(settings, names);
