@@ -19,11 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code compliance.json} document (schema version 1.0): verdict, PII per dataset and column
- * (counts, confidence, masked samples), masking, checks and remediation. Key order is fixed.
+ * The {@code compliance.json} document (schema version 1.1, docs/schemas/compliance.md): verdict,
+ * PII per dataset and column (counts, confidence, masked samples), masking, checks and remediation.
+ * Key order is fixed.
  */
 public final class ComplianceJson {
-  public static final String SCHEMA_VERSION = "1.0";
+  public static final String SCHEMA_VERSION = "1.1";
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
