@@ -21,7 +21,37 @@ import org.junit.jupiter.api.Test;
  * status filter is set, else from the run rollups: both paths give the daily cost trend's numbers.
  */
 class DailyCostFromTrendsTest {
+  // Also: the cost trend per day, week and month reads the same daily cost trends.
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+  @Test
+  void platformAdviceRanksTheSameJobsAsTheRunRollupsWithTheirRuns() {
+    try (InMemoryTrackingStore store = new InMemoryTrackingStore()) {
+      SampleRuns.seed(store, 400, NOW, 20, 17);
+      DashboardQueries q =
+          new DashboardQueries(
+              store,
+              Clock.fixed(NOW, ZoneOffset.UTC),
+              0,
+              0.8,
+              Runnable::run,
+              CostEngine.defaults());
+      LocalDate to = LocalDate.parse("2026-11-20");
+      DashboardFilter f = new DashboardFilter(to.minusDays(14), to, null, null, null, null);
+      List<List<Object>> expected =
+          store
+              .runsBy(
+                  new io.strandsetl.model.store.RunFilter(f.from(), f.to(), null, null, null, null),
+                  io.strandsetl.model.store.Dimension.JOB,
+                  30)
+              .stream()
+              .map(s -> List.<Object>of(s.key(), s.runs()))
+              .toList();
+      List<List<Object>> advised =
+          q.platformAdvice(f).rows().stream().map(r -> List.of(r.get(0), r.get(7))).toList();
+      assertThat(advised).isNotEmpty().isEqualTo(expected);
+    }
+  }
 
   @Test
   void forecastActualsEqualTheDailyCostTrendWhicheverTableAnswers() {
@@ -61,6 +91,32 @@ class DailyCostFromTrendsTest {
           }
         }
         assertThat(actuals).as("filter %s", f).isNotEmpty().isEqualTo(trend);
+      }
+      // Weekly and monthly trends from the daily cost trends equal the run rollups' buckets.
+      for (String job : java.util.Arrays.asList(null, "orders-daily")) {
+        DashboardFilter f = new DashboardFilter(to.minusDays(19), to, job, null, null, null);
+        for (io.strandsetl.model.store.TimeBucket bucket :
+            io.strandsetl.model.store.TimeBucket.values()) {
+          List<List<Object>> expected =
+              store
+                  .runsOverTime(
+                      new io.strandsetl.model.store.RunFilter(
+                          f.from(), f.to(), job, null, null, null),
+                      bucket)
+                  .stream()
+                  .map(
+                      s ->
+                          List.<Object>of(
+                              s.key(),
+                              Math.round(s.costUsd() * 100) / 100.0,
+                              s.runs(),
+                              Math.round(s.averageCostUsd() * 10_000) / 10_000.0))
+                  .toList();
+          assertThat(q.costTrend(f, bucket.name()).rows())
+              .as("%s %s", job, bucket)
+              .isNotEmpty()
+              .isEqualTo(expected);
+        }
       }
     }
   }

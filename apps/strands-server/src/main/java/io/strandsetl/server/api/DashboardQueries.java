@@ -319,6 +319,26 @@ public final class DashboardQueries {
             col("cost_usd", "Cost", "USD"),
             col("runs", "Runs", "runs"),
             col("avg_cost_usd", "Average cost", "USD"));
+    if (f.team() == null && f.platform() == null && f.status() == null) {
+      // Same sums from the daily cost trends (one row per day of the job or of all jobs) instead
+      // of the run rollups (~1,200 rows per day at 1M executions a year), bucketed here.
+      TreeMap<LocalDate, double[]> buckets = new TreeMap<>();
+      String job = f.job() == null ? io.strandsetl.model.store.CostTrend.ALL_JOBS : f.job();
+      for (io.strandsetl.model.store.CostTrend c :
+          store.costTrends(io.strandsetl.model.store.Period.DAY, job, f.from(), f.to())) {
+        double[] sum = buckets.computeIfAbsent(bucket.startOf(c.periodStart()), k -> new double[2]);
+        sum[0] += c.costUsd();
+        sum[1] += c.runs();
+      }
+      buckets.forEach(
+          (start, sum) ->
+              t.row(
+                  start.toString(),
+                  round(sum[0], 2),
+                  (long) sum[1],
+                  round(sum[1] == 0 ? 0 : sum[0] / sum[1], 4)));
+      return t.build();
+    }
     for (RunStats s : store.runsOverTime(runFilter(f), bucket)) {
       t.row(s.key(), round(s.costUsd(), 2), s.runs(), round(s.averageCostUsd(), 4));
     }
@@ -1013,6 +1033,50 @@ public final class DashboardQueries {
    * platform (average cost per run) that succeeded in at least 90% of at least 5 runs, with the
    * saving had the window's runs used it.
    */
+  /** A job's runs in a window. */
+  record JobTotal(String key, double costUsd, long runs) {}
+
+  /**
+   * The window's most expensive jobs (at most {@link #MAX_JOBS}), most expensive first, ties by
+   * name. Without a team, platform or status filter, and within the 90 days the filter bar lists
+   * jobs for, from each job's daily cost trend (a few rows per job) instead of grouping the
+   * window's run rollups by job (~37,000 rows for 30 days at 1M executions; measured in
+   * bench/README.md).
+   */
+  private List<JobTotal> mostExpensiveJobs(DashboardFilter f) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    boolean fromTrends =
+        f.team() == null
+            && f.platform() == null
+            && f.status() == null
+            && (f.job() != null || !f.from().isBefore(today.minusDays(89)));
+    if (!fromTrends) {
+      return store.runsBy(runFilter(f), Dimension.JOB, MAX_JOBS).stream()
+          .map(s -> new JobTotal(s.key(), s.costUsd(), s.runs()))
+          .toList();
+    }
+    List<String> jobs =
+        f.job() != null ? List.of(f.job()) : filterChoices().getOrDefault("job", List.of());
+    List<JobTotal> totals = new ArrayList<>();
+    for (String job : jobs) {
+      double cost = 0;
+      long runs = 0;
+      for (io.strandsetl.model.store.CostTrend c :
+          store.costTrends(io.strandsetl.model.store.Period.DAY, job, f.from(), f.to())) {
+        cost += c.costUsd();
+        runs += c.runs();
+      }
+      if (runs > 0) {
+        totals.add(new JobTotal(job, cost, runs));
+      }
+    }
+    return totals.stream()
+        .sorted(
+            Comparator.comparingDouble(JobTotal::costUsd).reversed().thenComparing(JobTotal::key))
+        .limit(MAX_JOBS)
+        .toList();
+  }
+
   public Table platformAdvice(DashboardFilter f) {
     Table.Builder t =
         Table.with(
@@ -1024,7 +1088,7 @@ public final class DashboardQueries {
             col("recommended_success_pct", "Its success rate", "%"),
             col("saving_usd", "Saving over the window", "USD"),
             col("runs", "Runs", "runs"));
-    for (RunStats job : store.runsBy(runFilter(f), Dimension.JOB, MAX_JOBS)) {
+    for (JobTotal job : mostExpensiveJobs(f)) {
       List<RunStats> perPlatform =
           store.runsBy(runFilter(f).withJob(job.key()), Dimension.PLATFORM, 100);
       RunStats usual =
