@@ -101,8 +101,7 @@ final class ServeCommand implements Callable<Integer> {
    * What the server offers beyond the store's data: the admin's erasure (Spark) and the agents'
    * tools (strands-agents), which the server module cannot depend on itself.
    */
-  static ServerExtension adminActions(SubjectErasure erasure, AgentTeam team) {
-    AgentToolCatalog tools = new AgentToolCatalog(team);
+  static ServerExtension adminActions(SubjectErasure erasure, AgentToolCatalog tools) {
     return new ServerExtension() {
       @Override
       public Optional<SubjectErasure> subjectErasure() {
@@ -170,8 +169,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     DashboardServer server;
     try {
+      Object sparkLock = new Object(); // one Spark context per JVM: erasures and Spark tools take turns
       ServerExtension actions =
-          adminActions(new SparkSubjectErasure(settings, store, dataDir, master, clock), team);
+          adminActions(
+              new SparkSubjectErasure(settings, store, dataDir, master, clock, sparkLock),
+              new AgentToolCatalog(team, sparkLock));
       server = DashboardServer.start(serverConfig, store, clock, List.of(actions), costEngine);
     } catch (RuntimeException e) {
       team.close();

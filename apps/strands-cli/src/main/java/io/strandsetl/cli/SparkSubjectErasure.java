@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
  * outputs a job's runs registered in the store ({@code eraseRegistered}); {@link ComplianceService}
  * over a local SparkSession started for the call and stopped after it (a server mostly idles; a
  * session would hold memory and threads), the audit entries appended to the server's store.
- * Erasures run one at a time.
+ * Erasures and the agents' Spark tools run one at a time (one Spark context per JVM).
  */
 final class SparkSubjectErasure implements SubjectErasure {
   private final Settings settings;
@@ -33,22 +33,36 @@ final class SparkSubjectErasure implements SubjectErasure {
   private final Path dataDir;
   private final String master;
   private final Clock clock;
+  private final Object sparkLock;
 
   /**
    * @param dataDir where {@code state/compliance-salt} lives (as {@code strands erase --data-dir})
    * @param master Spark master of the erasure's session, e.g. {@code local[*]}
+   * @param sparkLock held while the erasure's session lives; shared with the agents' Spark tools
    */
   SparkSubjectErasure(
-      Settings settings, TrackingStore store, Path dataDir, String master, Clock clock) {
+      Settings settings,
+      TrackingStore store,
+      Path dataDir,
+      String master,
+      Clock clock,
+      Object sparkLock) {
     this.settings = settings;
     this.store = store;
     this.dataDir = dataDir;
     this.master = master;
     this.clock = clock;
+    this.sparkLock = sparkLock;
   }
 
   @Override
-  public synchronized ErasureReport erase(ErasureRequest request) {
+  public ErasureReport erase(ErasureRequest request) {
+    synchronized (sparkLock) {
+      return eraseNow(request);
+    }
+  }
+
+  private ErasureReport eraseNow(ErasureRequest request) {
     ComplianceService service = new ComplianceService(settings, clock);
     PipelineSpec spec =
         request.pipeline() == null ? null : PipelineParser.parse(Path.of(request.pipeline()));

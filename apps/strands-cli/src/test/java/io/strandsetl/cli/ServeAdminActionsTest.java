@@ -254,6 +254,44 @@ class ServeAdminActionsTest {
         .startsWith("Cannot erase: no row with that customer_id in the 2 registered output(s)");
   }
 
+  @Test
+  void aSparkToolAndAnErasureCalledAtTheSameMomentBothFinish() throws Exception {
+    Path own = dir.resolve("concurrent");
+    Path yaml = pipelineIn(own);
+    Path people = own.resolve("pii/people.csv");
+    Files.createDirectories(people.getParent());
+    Files.writeString(people, "ana@example.com\nbo@example.org\ncy@example.net\n");
+    String erase =
+        "{\"column\": \"email\", \"value\": \"bo@example.org\", \"pipeline\": \""
+            + yaml.toString().replace("\\", "\\\\")
+            + "\"}";
+    String scan =
+        "{\"path\": \"" + people.toString().replace("\\", "\\\\") + "\", \"format\": \"csv\"}";
+    var erasing =
+        http.sendAsync(
+            request("/api/compliance/erase", ADMIN, erase), HttpResponse.BodyHandlers.ofString());
+    var scanning =
+        http.sendAsync(
+            request("/api/agents/compliance/tools/detect_pii", VIEWER, scan),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> erased = erasing.get(120, java.util.concurrent.TimeUnit.SECONDS);
+    HttpResponse<String> scanned = scanning.get(120, java.util.concurrent.TimeUnit.SECONDS);
+    // One Spark context per JVM: without taking turns, the first to stop it fails the other.
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    assertThat(scanned.statusCode()).as(scanned.body()).isEqualTo(200);
+    assertThat(JSON.readTree(erased.body()).get("verified").asBoolean()).isTrue();
+    assertThat(scanned.body()).contains("EMAIL").doesNotContain("bo@example.org");
+    assertThat(outputTextIn(own)).doesNotContain("bo@example.org");
+  }
+
+  static HttpRequest request(String path, String token, String json) {
+    return HttpRequest.newBuilder(URI.create(url + path))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
+
   static Path pipeline() throws Exception {
     return pipelineIn(dir);
   }
