@@ -9,6 +9,7 @@ import io.strandsetl.model.pipeline.PipelineSpec;
 import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.spark.compliance.ComplianceService;
 import io.strandsetl.spark.compliance.ErasureResult;
+import io.strandsetl.spark.compliance.RegisteredOutput;
 import io.strandsetl.spark.compliance.SubjectNotFoundException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,6 +79,12 @@ final class EraseCommand implements Callable<Integer> {
   boolean expired;
 
   @Option(
+      names = "--list",
+      description =
+          "List the outputs registered in the tracking store (of --job when given); erase nothing.")
+  boolean list;
+
+  @Option(
       names = "--export",
       paramLabel = "FILE",
       description = "Portability: write the subject's rows as JSON lines to FILE; erase nothing.")
@@ -119,10 +126,13 @@ final class EraseCommand implements Callable<Integer> {
       throw new StrandsException(
           ErrorCode.INVALID_ARGUMENT, "Invalid --format: '" + format + "' (use text or json)");
     }
+    if (list) {
+      return list();
+    }
     if (expired == (subject != null)) {
       throw new StrandsException(
           ErrorCode.INVALID_ARGUMENT,
-          "Invalid arguments: give either --subject COLUMN=VALUE or --expired");
+          "Invalid arguments: give either --subject COLUMN=VALUE, --expired or --list");
     }
     if (expired && (!pipelines.isEmpty() || export != null)) {
       throw new StrandsException(
@@ -256,5 +266,69 @@ final class EraseCommand implements Callable<Integer> {
     }
     out.flush();
     return verified ? 0 : 1;
+  }
+
+  /** {@code --list}: the registered outputs, newest registration per path; no Spark needed. */
+  private int list() {
+    Settings settings = StoreOptions.load(config, overrides);
+    List<RegisteredOutput> outputs;
+    try (TrackingStore store = TrackingStores.open(settings)) {
+      outputs = new ComplianceService(settings, Clock.systemUTC()).registeredOutputs(store, job);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format.equals("json")) {
+      List<Map<String, Object>> docs = new ArrayList<>();
+      for (RegisteredOutput o : outputs) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("job", o.job());
+        d.put("executionId", o.executionId());
+        d.put("sink", o.sink());
+        d.put("path", o.path());
+        d.put("format", o.format());
+        d.put("options", o.options());
+        d.put("partitionBy", o.partitionBy());
+        d.put("columns", o.columns());
+        d.put("pii", o.pii());
+        Map<String, String> masked = new LinkedHashMap<>();
+        o.masked().forEach((c, m) -> masked.put(c, m.id()));
+        d.put("masked", masked);
+        d.put("erasureKey", o.erasureKey());
+        d.put("retention", o.retention() == null ? null : o.retention().toString());
+        d.put("retentionColumn", o.retentionColumn());
+        d.put("registeredAt", o.registeredAt().toString());
+        docs.add(d);
+      }
+      out.print(StoreOptions.toJson(docs));
+    } else if (outputs.isEmpty()) {
+      out.println(
+          "No output is registered"
+              + (job == null ? "" : " for job " + job)
+              + " (runs recorded in a tracking store register what they publish).");
+    } else {
+      TextTable t =
+          new TextTable(
+              "JOB",
+              "SINK",
+              "FORMAT",
+              "PATH",
+              "PII COLUMNS",
+              "ERASURE KEY",
+              "RETENTION",
+              "REGISTERED");
+      for (RegisteredOutput o : outputs) {
+        t.row(
+            o.job(),
+            o.sink(),
+            o.format(),
+            o.path(),
+            o.pii().isEmpty() ? "-" : String.join(",", o.pii().keySet()),
+            o.erasureKey() == null ? "-" : o.erasureKey(),
+            o.hasRetention() ? o.retention().toDays() + "d by " + o.retentionColumn() : "-",
+            o.registeredAt());
+      }
+      out.print(t.render());
+    }
+    out.flush();
+    return 0;
   }
 }

@@ -182,6 +182,20 @@ class EraseCommandTest {
             "spark.ui.enabled=false");
     assertThat(run.exitCode()).as(run.err()).isZero();
 
+    var listed = strands("erase", "--list");
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    assertThat(listed.out())
+        .contains("registering")
+        .contains("people_csv")
+        .contains("people_parquet")
+        .contains("3650d by signup_date")
+        .contains("customer_id");
+    var listedJson = strands("erase", "--list", "--job", "registering", "--format", "json");
+    assertThat(listedJson.out())
+        .contains("\"retention\" : \"PT87600H\"")
+        .contains("\"retentionColumn\" : \"signup_date\"")
+        .contains("\"email\" : \"hash\"");
+
     var erased = strands("erase", "--subject", "customer_id=2", "--master", "local[2]");
     assertThat(erased.exitCode()).as(erased.err()).isZero();
     assertThat(erased.out())
@@ -210,12 +224,28 @@ class EraseCommandTest {
     assertThat(expired.exitCode()).as(expired.err()).isZero();
     assertThat(expired.out()).contains("erase-expired").contains("people_csv");
 
+    // A damaged output: the erase fails before any swap and the other output is left as it was.
+    String before = textOf(dir.resolve("out/people_csv"));
+    try (Stream<Path> parts = Files.list(dir.resolve("out/people_parquet"))) {
+      for (Path p : parts.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+        Files.writeString(p, "damaged");
+      }
+    }
+    var failed = strands("erase", "--subject", "customer_id=1", "--master", "local[2]");
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.err().lines().filter(l -> l.startsWith("strands: ")))
+        .singleElement()
+        .asString()
+        .contains("(no output was changed; staging copies removed)");
+    assertThat(textOf(dir.resolve("out/people_csv"))).isEqualTo(before).contains("\n1,");
+
     var report = strands("audit", "report", "--format", "json");
     assertThat(report.out())
         .contains("\"output-registered\"")
         .contains("\"expired-dropped\"")
         .contains("\"subject-erased\"")
         .contains("\"subject-not-found\"")
+        .contains("\"subject-erase-failed\"")
         .contains("\"expired-erased\"")
         .doesNotContain("bo@example.org")
         .doesNotContain("P123");
