@@ -3,6 +3,7 @@ package io.strandsetl.spark.compliance;
 import io.strandsetl.compliance.CheckResult;
 import io.strandsetl.compliance.CheckStatus;
 import io.strandsetl.compliance.PiiInventory.OutputColumn;
+import io.strandsetl.compliance.SinkOutput;
 import io.strandsetl.compliance.classify.Classification;
 import io.strandsetl.compliance.pii.ColumnFinding;
 import io.strandsetl.compliance.pii.DatasetFindings;
@@ -31,6 +32,29 @@ final class ComplianceText {
             .append(c.mask().id());
       }
       b.append('\n');
+    }
+    StringBuilder expired = new StringBuilder();
+    StringBuilder encryption = new StringBuilder();
+    for (SinkOutput o : a.input().outputs()) {
+      if (o.expiredDropped() != null) {
+        expired.append(' ').append(o.sink()).append('=').append(o.expiredDropped());
+      }
+      if (o.encryption().inspected()) {
+        encryption
+            .append(' ')
+            .append(o.sink())
+            .append(": ")
+            .append(o.encryption().line())
+            .append(';');
+      }
+    }
+    if (expired.length() > 0) {
+      b.append("  expired rows not written (retention):").append(expired).append('\n');
+    }
+    if (encryption.length() > 0) {
+      b.append("  encryption at rest found:")
+          .append(encryption, 0, encryption.length() - 1)
+          .append('\n');
     }
     for (CheckResult c : a.checks()) {
       if (c.status() == CheckStatus.FAIL || c.status() == CheckStatus.WARN) {

@@ -124,6 +124,9 @@ class EncryptionInspectionTest {
         .contains("inspected encrypted: sealed (parquet-footer: ")
         .contains("inspected NOT encrypted: clear (parquet-footer: 0/");
     assertThat(hook.outcome().orElseThrow().summary().encryptedAtRest()).isFalse();
+    assertThat(hook.outcome().orElseThrow().text())
+        .contains("  encryption at rest found: clear: parquet-footer: 0/")
+        .contains("sealed: parquet-footer: ");
     assertThat(Files.readString(result.runDir().resolve(ComplianceHook.REPORT_FILE)))
         .contains("\"encryptedFooter\"");
   }

@@ -129,6 +129,8 @@ class RegisteredOutputsTest {
 
     // Storage limitation enforced while writing: customer 3 (2024-01-01) left out of both outputs.
     assertThat(outcome.expiredRowsDropped()).isEqualTo(2);
+    assertThat(outcome.text())
+        .contains("  expired rows not written (retention): a_people=1 b_people=1");
     InMemoryTrackingStore store = new InMemoryTrackingStore();
     outcome.auditEvents().forEach(store::appendAudit);
     assertThat(store.auditTrail().stream().map(AuditEntry::event))
