@@ -10,7 +10,7 @@ import java.util.Optional;
  * Adds routes and their OpenAPI description to the server (e.g. the agents' tools). Found by {@link
  * java.util.ServiceLoader} and also accepted directly by {@link DashboardServer#start}. Routes
  * under {@code /api/} get the same access control as the dashboard's (GET for viewers, any other
- * method for admins only).
+ * method for admins only, except the POST of a read-only tool of the {@link #toolCatalog()}).
  */
 public interface ServerExtension {
   /** Registers the extension's handlers. */
