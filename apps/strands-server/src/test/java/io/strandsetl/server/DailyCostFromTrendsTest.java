@@ -50,6 +50,25 @@ class DailyCostFromTrendsTest {
       List<List<Object>> advised =
           q.platformAdvice(f).rows().stream().map(r -> List.of(r.get(0), r.get(7))).toList();
       assertThat(advised).isNotEmpty().isEqualTo(expected);
+      // Cost by job (and top 10): the same jobs, runs, averages and success rates as runsBy.
+      List<List<Object>> byJob =
+          store
+              .runsBy(
+                  new io.strandsetl.model.store.RunFilter(f.from(), f.to(), null, null, null, null),
+                  io.strandsetl.model.store.Dimension.JOB,
+                  5)
+              .stream()
+              .map(
+                  s ->
+                      List.<Object>of(
+                          s.key(),
+                          Math.round(s.costUsd() * 100) / 100.0,
+                          s.runs(),
+                          Math.round(s.averageCostUsd() * 10_000) / 10_000.0,
+                          Math.round(s.averageDurationMs() / 1000.0 * 10) / 10.0,
+                          Math.round(s.successRate() * 100 * 10) / 10.0))
+              .toList();
+      assertThat(q.costByJob(f, 5).rows()).hasSize(5).isEqualTo(byJob);
     }
   }
 

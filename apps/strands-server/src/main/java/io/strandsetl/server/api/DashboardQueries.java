@@ -355,14 +355,14 @@ public final class DashboardQueries {
             col("avg_cost_usd", "Average cost", "USD"),
             col("avg_duration_s", "Average duration", "s"),
             col("success_rate_pct", "Success rate", "%"));
-    for (RunStats s : store.runsBy(runFilter(f), Dimension.JOB, limit)) {
+    for (JobTotal s : mostExpensiveJobs(f, limit)) {
       t.row(
           s.key(),
           round(s.costUsd(), 2),
           s.runs(),
-          round(s.averageCostUsd(), 4),
-          round(s.averageDurationMs() / 1000.0, 1),
-          round(s.successRate() * 100, 1));
+          round(s.costUsd() / s.runs(), 4),
+          round((double) s.durationMs() / s.runs() / 1000.0, 1),
+          round((double) s.successes() / s.runs() * 100, 1));
     }
     return t.build();
   }
@@ -1033,8 +1033,13 @@ public final class DashboardQueries {
    * platform (average cost per run) that succeeded in at least 90% of at least 5 runs, with the
    * saving had the window's runs used it.
    */
-  /** A job's runs in a window. */
-  record JobTotal(String key, double costUsd, long runs) {}
+  /**
+   * A job's runs in a window (runs >= 1).
+   *
+   * @param costUsd summed cost, USD
+   * @param durationMs summed duration, milliseconds
+   */
+  record JobTotal(String key, double costUsd, long runs, long successes, long durationMs) {}
 
   /**
    * The window's most expensive jobs (at most {@link #MAX_JOBS}), most expensive first, ties by
@@ -1044,6 +1049,11 @@ public final class DashboardQueries {
    * bench/README.md).
    */
   private List<JobTotal> mostExpensiveJobs(DashboardFilter f) {
+    return mostExpensiveJobs(f, MAX_JOBS);
+  }
+
+  /** As {@link #mostExpensiveJobs(DashboardFilter)}, at most {@code limit} jobs. */
+  private List<JobTotal> mostExpensiveJobs(DashboardFilter f, int limit) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     boolean fromTrends =
         f.team() == null
@@ -1051,8 +1061,8 @@ public final class DashboardQueries {
             && f.status() == null
             && (f.job() != null || !f.from().isBefore(today.minusDays(89)));
     if (!fromTrends) {
-      return store.runsBy(runFilter(f), Dimension.JOB, MAX_JOBS).stream()
-          .map(s -> new JobTotal(s.key(), s.costUsd(), s.runs()))
+      return store.runsBy(runFilter(f), Dimension.JOB, limit).stream()
+          .map(s -> new JobTotal(s.key(), s.costUsd(), s.runs(), s.successes(), s.durationMs()))
           .toList();
     }
     List<String> jobs =
@@ -1061,19 +1071,23 @@ public final class DashboardQueries {
     for (String job : jobs) {
       double cost = 0;
       long runs = 0;
+      long successes = 0;
+      long durationMs = 0;
       for (io.strandsetl.model.store.CostTrend c :
           store.costTrends(io.strandsetl.model.store.Period.DAY, job, f.from(), f.to())) {
         cost += c.costUsd();
         runs += c.runs();
+        successes += c.successes();
+        durationMs += c.durationMs();
       }
       if (runs > 0) {
-        totals.add(new JobTotal(job, cost, runs));
+        totals.add(new JobTotal(job, cost, runs, successes, durationMs));
       }
     }
     return totals.stream()
         .sorted(
             Comparator.comparingDouble(JobTotal::costUsd).reversed().thenComparing(JobTotal::key))
-        .limit(MAX_JOBS)
+        .limit(limit)
         .toList();
   }
 
