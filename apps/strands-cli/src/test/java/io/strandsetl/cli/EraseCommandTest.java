@@ -151,7 +151,8 @@ class EraseCommandTest {
         "customer_id,email,signup_date\n"
             + "1,ana@example.com,2026-10-01\n"
             + "2,bo@example.org,2026-06-01\n"
-            + "3,cy@example.net,2010-01-01\n");
+            + "3,cy@example.net,2010-01-01\n"
+            + "4,di@example.com,2026-11-01\n");
     Path yaml = dir.resolve("registered.yaml");
     Files.writeString(
         yaml,
@@ -223,6 +224,20 @@ class EraseCommandTest {
     var expired = strands("erase", "--expired", "--master", "local[2]", "--format", "json");
     assertThat(expired.exitCode()).as(expired.err()).isZero();
     assertThat(expired.out()).contains("erase-expired").contains("people_csv");
+
+    // The Compliance agent's erase_subject tool without a pipeline: the registered outputs.
+    var agent =
+        strands(
+            "agents",
+            "call",
+            "compliance",
+            "erase_subject",
+            "--json",
+            "{\"subjectColumn\": \"customer_id\", \"subjectValue\": \"4\", \"job\":"
+                + " \"registering\"}");
+    assertThat(agent.exitCode()).as(agent.err()).isZero();
+    assertThat(agent.out()).contains("\"verified\"").doesNotContain("di@example.com");
+    assertThat(textOf(dir.resolve("out/people_csv"))).doesNotContain("\n4,").contains("\n1,");
 
     // A damaged output: the erase fails before any swap and the other output is left as it was.
     String before = textOf(dir.resolve("out/people_csv"));

@@ -107,8 +107,10 @@ public final class ComplianceAgent implements Agent {
             .changingState(),
         Tool.of(
                 "erase_subject",
-                "Erases one data subject's rows from every output of a pipeline (GDPR art. 17), checks"
-                    + " by re-reading, and appends the erasure to the audit trail (digest, never the value).",
+                "Erases one data subject's rows from every output of a pipeline — or, without a"
+                    + " pipeline, from every output runs registered in the tracking store (of a job"
+                    + " when given) — (GDPR art. 17), checks by re-reading, and appends the erasure to"
+                    + " the audit trail (digest, never the value).",
                 EraseInput.class,
                 ErasureResult.class,
                 in ->
@@ -116,15 +118,25 @@ public final class ComplianceAgent implements Agent {
                         settings,
                         "strands agents: erase_subject",
                         spark ->
-                            service()
-                                .eraseSubject(
-                                    spark,
-                                    pipeline(in.pipeline()),
-                                    required(in.subjectColumn(), "subjectColumn"),
-                                    required(in.subjectValue(), "subjectValue"),
-                                    Path.of(in.dataDir() == null ? "strands-data" : in.dataDir()),
-                                    store.get(),
-                                    "strands agents")))
+                            in.pipeline() == null || in.pipeline().isBlank()
+                                ? service()
+                                    .eraseRegistered(
+                                        spark,
+                                        store.get(),
+                                        required(in.subjectColumn(), "subjectColumn"),
+                                        required(in.subjectValue(), "subjectValue"),
+                                        in.job(),
+                                        Path.of(in.dataDir() == null ? "strands-data" : in.dataDir()),
+                                        "strands agents")
+                                : service()
+                                    .eraseSubject(
+                                        spark,
+                                        pipeline(in.pipeline()),
+                                        required(in.subjectColumn(), "subjectColumn"),
+                                        required(in.subjectValue(), "subjectValue"),
+                                        Path.of(in.dataDir() == null ? "strands-data" : in.dataDir()),
+                                        store.get(),
+                                        "strands agents")))
             .changingState(),
         Tool.of(
             "generate_audit_report",
@@ -170,12 +182,21 @@ public final class ComplianceAgent implements Agent {
       String outputPath, @Description("column -> method applied") Map<String, String> masked) {}
 
   public record EraseInput(
-      @Description("the pipeline whose outputs hold the subject") String pipeline,
+      @Description(
+              value =
+                  "the pipeline whose outputs hold the subject; omit to use the outputs registered"
+                      + " in the tracking store",
+              optional = true)
+          String pipeline,
       @Description("column that identifies the subject") String subjectColumn,
       @Description(value = "the subject's value in that column", sensitive = true)
           String subjectValue,
       @Description(value = "data directory holding the salt, default strands-data", optional = true)
-          String dataDir) {}
+          String dataDir,
+      @Description(
+              value = "only the registered outputs of this job (without a pipeline)",
+              optional = true)
+          String job) {}
 
   public record AuditInput(
       @Description(value = "first day, ISO date (UTC)", optional = true) LocalDate from,
