@@ -126,7 +126,8 @@ public final class ComplianceAgent implements Agent {
                                         required(in.subjectColumn(), "subjectColumn"),
                                         required(in.subjectValue(), "subjectValue"),
                                         in.job(),
-                                        Path.of(in.dataDir() == null ? "strands-data" : in.dataDir()),
+                                        Path.of(
+                                            in.dataDir() == null ? "strands-data" : in.dataDir()),
                                         "strands agents")
                                 : service()
                                     .eraseSubject(
@@ -134,7 +135,8 @@ public final class ComplianceAgent implements Agent {
                                         pipeline(in.pipeline()),
                                         required(in.subjectColumn(), "subjectColumn"),
                                         required(in.subjectValue(), "subjectValue"),
-                                        Path.of(in.dataDir() == null ? "strands-data" : in.dataDir()),
+                                        Path.of(
+                                            in.dataDir() == null ? "strands-data" : in.dataDir()),
                                         store.get(),
                                         "strands agents")))
             .changingState(),
