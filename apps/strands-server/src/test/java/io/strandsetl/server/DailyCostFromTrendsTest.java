@@ -69,6 +69,21 @@ class DailyCostFromTrendsTest {
                           Math.round(s.successRate() * 100 * 10) / 10.0))
               .toList();
       assertThat(q.costByJob(f, 5).rows()).hasSize(5).isEqualTo(byJob);
+      // Executions by status, window and last day: the same counts as grouping by status.
+      Map<String, Long> window = new TreeMap<>();
+      store
+          .runsBy(
+              new io.strandsetl.model.store.RunFilter(f.from(), f.to(), null, null, null, null),
+              io.strandsetl.model.store.Dimension.STATUS,
+              10)
+          .forEach(s -> window.put(s.key(), s.runs()));
+      Map<String, Long> shown = new TreeMap<>();
+      for (List<Object> row : q.statusCounts(f).rows()) {
+        if ((Long) row.get(1) > 0) {
+          shown.put((String) row.get(0), (Long) row.get(1));
+        }
+      }
+      assertThat(shown).hasSizeGreaterThan(1).isEqualTo(window);
     }
   }
 

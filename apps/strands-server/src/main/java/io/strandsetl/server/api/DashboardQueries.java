@@ -130,9 +130,8 @@ public final class DashboardQueries {
 
   /** Executions per status in the window and on its last day. */
   public Table statusCounts(DashboardFilter f) {
-    Map<String, Long> window = byKey(store.runsBy(runFilter(f), Dimension.STATUS, 10));
-    Map<String, Long> lastDay =
-        byKey(store.runsBy(runFilter(f.withDays(f.to(), f.to())), Dimension.STATUS, 10));
+    Map<String, Long> window = statusCountsOf(f);
+    Map<String, Long> lastDay = statusCountsOf(f.withDays(f.to(), f.to()));
     Table.Builder t =
         Table.with(
             col("status", "Status"),
@@ -142,6 +141,32 @@ public final class DashboardQueries {
       t.row(s.name(), window.getOrDefault(s.name(), 0L), lastDay.getOrDefault(s.name(), 0L));
     }
     return t.build();
+  }
+
+  /**
+   * Runs per status name. Without a team, platform or status filter, from the daily cost trends
+   * (runs, successes, failures per day: cancelled = the rest) of the job or of all jobs: a row per
+   * day instead of the window's run rollups.
+   */
+  private Map<String, Long> statusCountsOf(DashboardFilter f) {
+    if (f.team() != null || f.platform() != null || f.status() != null) {
+      return byKey(store.runsBy(runFilter(f), Dimension.STATUS, 10));
+    }
+    long runs = 0;
+    long succeeded = 0;
+    long failed = 0;
+    String job = f.job() == null ? io.strandsetl.model.store.CostTrend.ALL_JOBS : f.job();
+    for (io.strandsetl.model.store.CostTrend c :
+        store.costTrends(io.strandsetl.model.store.Period.DAY, job, f.from(), f.to())) {
+      runs += c.runs();
+      succeeded += c.successes();
+      failed += c.failures();
+    }
+    Map<String, Long> counts = new TreeMap<>();
+    counts.put(ExecutionStatus.SUCCEEDED.name(), succeeded);
+    counts.put(ExecutionStatus.FAILED.name(), failed);
+    counts.put(ExecutionStatus.CANCELLED.name(), runs - succeeded - failed);
+    return counts;
   }
 
   private static Map<String, Long> byKey(List<RunStats> stats) {
