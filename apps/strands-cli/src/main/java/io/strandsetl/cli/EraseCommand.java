@@ -1,5 +1,6 @@
 package io.strandsetl.cli;
 
+import io.strandsetl.compliance.EncryptionEvidence;
 import io.strandsetl.engine.pipeline.PipelineParser;
 import io.strandsetl.engine.track.TrackingStores;
 import io.strandsetl.model.ErrorCode;
@@ -8,6 +9,7 @@ import io.strandsetl.model.config.Settings;
 import io.strandsetl.model.pipeline.PipelineSpec;
 import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.spark.compliance.ComplianceService;
+import io.strandsetl.spark.compliance.EncryptionInspection;
 import io.strandsetl.spark.compliance.ErasureResult;
 import io.strandsetl.spark.compliance.RegisteredOutput;
 import io.strandsetl.spark.compliance.SubjectNotFoundException;
@@ -296,6 +298,14 @@ final class EraseCommand implements Callable<Integer> {
         d.put("retention", o.retention() == null ? null : o.retention().toString());
         d.put("retentionColumn", o.retentionColumn());
         d.put("registeredAt", o.registeredAt().toString());
+        EncryptionEvidence e = encryption(o);
+        Map<String, Object> enc = new LinkedHashMap<>();
+        enc.put("method", e.method());
+        enc.put("files", e.files());
+        enc.put("encryptedFooter", e.encryptedFooter());
+        enc.put("plaintextFooter", e.plaintextFooter());
+        enc.put("encrypted", e.encrypted());
+        d.put("encryption", enc);
         docs.add(d);
       }
       out.print(StoreOptions.toJson(docs));
@@ -314,6 +324,7 @@ final class EraseCommand implements Callable<Integer> {
               "PII COLUMNS",
               "ERASURE KEY",
               "RETENTION",
+              "ENCRYPTED AT REST",
               "REGISTERED");
       for (RegisteredOutput o : outputs) {
         t.row(
@@ -324,11 +335,25 @@ final class EraseCommand implements Callable<Integer> {
             o.pii().isEmpty() ? "-" : String.join(",", o.pii().keySet()),
             o.erasureKey() == null ? "-" : o.erasureKey(),
             o.hasRetention() ? o.retention().toDays() + "d by " + o.retentionColumn() : "-",
+            encryption(o).line(),
             o.registeredAt());
       }
       out.print(t.render());
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * What the output's files show about encryption at rest (Parquet footers, read with the default
+   * Hadoop configuration: local and HDFS paths; object stores need their settings in Spark).
+   */
+  private static EncryptionEvidence encryption(RegisteredOutput o) {
+    try {
+      return EncryptionInspection.ofPath(
+          new org.apache.hadoop.conf.Configuration(), o.path(), o.format());
+    } catch (StrandsException e) { // unreadable (damaged, no access): not inspectable here
+      return EncryptionEvidence.notInspected();
+    }
   }
 }

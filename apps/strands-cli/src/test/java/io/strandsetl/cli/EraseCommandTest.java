@@ -190,12 +190,16 @@ class EraseCommandTest {
         .contains("people_csv")
         .contains("people_parquet")
         .contains("3650d by signup_date")
+        .contains("parquet-footer: 0/")
+        .contains("not inspectable")
         .contains("customer_id");
     var listedJson = strands("erase", "--list", "--job", "registering", "--format", "json");
     assertThat(listedJson.out())
         .contains("\"retention\" : \"PT87600H\"")
         .contains("\"retentionColumn\" : \"signup_date\"")
-        .contains("\"email\" : \"hash\"");
+        .contains("\"email\" : \"hash\"")
+        .contains("\"encrypted\" : false")
+        .contains("\"encrypted\" : null");
 
     var erased = strands("erase", "--subject", "customer_id=2", "--master", "local[2]");
     assertThat(erased.exitCode()).as(erased.err()).isZero();

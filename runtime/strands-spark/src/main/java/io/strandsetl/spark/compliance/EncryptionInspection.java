@@ -53,10 +53,14 @@ public final class EncryptionInspection {
 
   /** Every Parquet data file under {@code path} (recursively, skipping hidden and _ files). */
   public static EncryptionEvidence ofPath(SparkSession spark, String path, String format) {
+    return ofPath(spark.sparkContext().hadoopConfiguration(), path, format);
+  }
+
+  /** As {@link #ofPath(SparkSession, String, String)} with a Hadoop configuration (no Spark). */
+  public static EncryptionEvidence ofPath(Configuration conf, String path, String format) {
     if (!"parquet".equalsIgnoreCase(format)) {
       return EncryptionEvidence.notInspected();
     }
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<Path> files = new ArrayList<>();
     try {
       Path root = new Path(path);
