@@ -73,21 +73,31 @@ final class EmailRecognizer implements Recognizer {
     if (r - at - 1 > 253 || r - at - 1 < 4) {
       return false;
     }
-    String[] labels = t.substring(at + 1, r).split("\\.", -1);
-    if (labels.length < 2) {
-      return false;
-    }
-    for (String label : labels) {
-      if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
-        return false;
+    // Labels between the dots of (at, r), walked in place (String.split cost a tenth of an
+    // e-mail column's scan): each 1-63 chars, not starting or ending with '-'.
+    int labels = 0;
+    int start = at + 1;
+    for (int i = at + 1; i <= r; i++) {
+      if (i == r || t.charAt(i) == '.') {
+        int length = i - start;
+        if (length == 0 || length > 63 || t.charAt(start) == '-' || t.charAt(i - 1) == '-') {
+          return false;
+        }
+        labels++;
+        if (i < r) {
+          start = i + 1;
+        }
       }
     }
-    String tld = labels[labels.length - 1];
-    if (tld.length() < 2 || tld.length() > 24) {
+    if (labels < 2) {
       return false;
     }
-    for (int i = 0; i < tld.length(); i++) {
-      char c = tld.charAt(i);
+    int tld = r - start; // the last label: letters only
+    if (tld < 2 || tld > 24) {
+      return false;
+    }
+    for (int i = start; i < r; i++) {
+      char c = t.charAt(i);
       if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
         return false;
       }

@@ -17,7 +17,13 @@ public final class PiiScanner {
   /** Each recognizer's context words, fetched once: recognizers build the set at each call. */
   private final List<java.util.Set<String>> contexts;
 
-  private final List<WordStarts> starts;
+  /** Every recognizer's context words, looked up in one pass over a text. */
+  private final ContextWords contextWords;
+
+  /** Each recognizer's entity, and whether only a column name can lift it, in order. */
+  private final EntityType[] entities;
+
+  private final boolean[] columnOnly;
 
   /**
    * Which recognizers each recent column's name supports, computed once per column instead of once
@@ -58,7 +64,12 @@ public final class PiiScanner {
     all.addAll(ColumnContextRecognizer.all());
     this.recognizers = all.stream().filter(r -> options.entities().contains(r.entity())).toList();
     this.contexts = recognizers.stream().map(r -> java.util.Set.copyOf(r.contextWords())).toList();
-    this.starts = contexts.stream().map(WordStarts::of).toList();
+    this.contextWords = ContextWords.of(contexts);
+    this.entities = recognizers.stream().map(Recognizer::entity).toArray(EntityType[]::new);
+    this.columnOnly = new boolean[recognizers.size()];
+    for (int i = 0; i < columnOnly.length; i++) {
+      columnOnly[i] = recognizers.get(i) instanceof ColumnContextRecognizer;
+    }
     this.withoutContext =
         recognizers.stream().mapToDouble(PiiScanner::bestWithoutContext).toArray();
   }
@@ -145,29 +156,36 @@ public final class PiiScanner {
       return List.of();
     }
     TextShape shape = TextShape.of(text);
+    long mentioned = -1; // which recognizers' words the text has: found once, when first needed
+    boolean mentionedKnown = false;
     List<Match> kept = new ArrayList<>(2);
     boolean[] supported = column == null ? null : supports(column);
+    double threshold = options.threshold();
     for (int ri = 0; ri < recognizers.size(); ri++) {
-      Recognizer r = recognizers.get(ri);
-      java.util.Set<String> context = contexts.get(ri);
       boolean columnContext = supported != null && supported[ri];
-      if (r instanceof ColumnContextRecognizer && !columnContext) {
+      if (columnOnly[ri] && !columnContext) {
         continue; // a shape alone never reaches the threshold
       }
-      if (!mightMatch(r.entity(), shape, text)) {
+      if (!mightMatch(entities[ri], shape, text)) {
         continue;
       }
-      if (!columnContext
-          && withoutContext[ri] < options.threshold()
-          && !mentionsAny(text, starts.get(ri))) {
+      Recognizer r = recognizers.get(ri);
+      boolean contextOnly = withoutContext[ri] < threshold;
+      if (!columnContext && (contextOnly || r instanceof NationalIdRecognizer) && !mentionedKnown) {
+        mentioned = contextWords.mentioned(text);
+        mentionedKnown = true;
+      }
+      boolean textContext = mentionedKnown && (mentioned & (1L << ri)) != 0;
+      if (!columnContext && contextOnly && !textContext) {
         continue; // e.g. a date alone never reaches the threshold: only context can lift it
       }
+      java.util.Set<String> context = contexts.get(ri);
       List<Match> found;
       if (r instanceof NationalIdRecognizer ids) {
         // Digit-only schemes score below the threshold: without a context word in the column
         // name or the text they cannot be kept, so they are not searched (exact: the nearby-word
         // test that would lift them only finds words the text contains).
-        boolean idContext = columnContext || mentionsAny(text, starts.get(ri));
+        boolean idContext = columnContext || textContext;
         found = ids.find(text, shape, idContext ? 0 : options.threshold());
       } else {
         found = r.find(text);
@@ -210,79 +228,6 @@ public final class PiiScanner {
     return false;
   }
 
-  /**
-   * True when one of the recognizer's context words occurs in the text as a whole word (any case;
-   * letters on neither side): every word {@link #nearbyContext} could find, so a recognizer skipped
-   * for want of it could not have been lifted. One pass over the text looking words up by their
-   * first char (it was one pass per word: a third of the scan time of free text with digits).
-   */
-  private static boolean mentionsAny(String text, WordStarts words) {
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      String[] candidates = c < 128 ? words.byFirst()[c] : null;
-      if (candidates == null) {
-        continue;
-      }
-      if (i > 0 && Character.isLetter(text.charAt(i - 1))) {
-        continue; // inside a word: "did" does not mention "id"
-      }
-      for (String word : candidates) {
-        if (i <= n - word.length()
-            && text.regionMatches(true, i, word, 0, word.length())
-            && wordEnds(text, i + word.length())) {
-          return true;
-        }
-      }
-    }
-    for (String word : words.other()) {
-      char first = word.charAt(0);
-      char upper = Character.toUpperCase(first);
-      for (int i = 0, n = text.length() - word.length(); i <= n; i++) {
-        char c = text.charAt(i);
-        if ((c == first || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean wordEnds(String text, int i) {
-    return i == text.length() || !Character.isLetter(text.charAt(i));
-  }
-
-  /**
-   * Context words indexed by their first char as written and upper-cased (ASCII), so that {@link
-   * #mentionsAny} finds a word starting with either; words not starting with an ASCII char are in
-   * {@code other}.
-   */
-  record WordStarts(String[][] byFirst, List<String> other) {
-    static WordStarts of(java.util.Set<String> words) {
-      String[][] byFirst = new String[128][];
-      List<String> other = new ArrayList<>();
-      for (String word : words.stream().sorted().toList()) {
-        char first = word.charAt(0);
-        char upper = Character.toUpperCase(first);
-        if (first >= 128 || upper >= 128) {
-          other.add(word);
-          continue;
-        }
-        add(byFirst, first, word);
-        if (upper != first) {
-          add(byFirst, upper, word);
-        }
-      }
-      return new WordStarts(byFirst, List.copyOf(other));
-    }
-
-    private static void add(String[][] byFirst, char c, String word) {
-      String[] old = byFirst[c] == null ? new String[0] : byFirst[c];
-      String[] grown = java.util.Arrays.copyOf(old, old.length + 1);
-      grown[old.length] = word;
-      byFirst[c] = grown;
-    }
-  }
-
   /** Cheap tests on the text's shape, so recognizers that cannot match are skipped. */
   private static boolean mightMatch(EntityType entity, TextShape s, String text) {
     int length = text.length();
@@ -298,15 +243,20 @@ public final class PiiScanner {
       case PERSON_NAME, CITY -> s.letters() > 0;
       case STREET_ADDRESS -> s.letters() > 0;
       case ZIP_CODE, AGE -> s.digits() > 0;
-      case URL -> s.colon() || text.contains("www.");
+      case URL -> s.colon() || s.www();
       case VEHICLE_ID -> s.longestWord() >= 17;
       case FAX_NUMBER -> s.hasRun(7, 63);
-      case MEDICAL_RECORD_NUMBER -> s.digits() >= 5;
-      case HEALTH_PLAN_NUMBER, LICENSE_NUMBER -> s.digits() >= 4;
-      case ACCOUNT_NUMBER -> s.digits() >= 6;
-      case DEVICE_ID -> s.digits() >= 3;
-      case BIOMETRIC -> length >= 17;
-      case PHOTO -> s.dot() || length >= 20;
+      // From each pattern: \d{5,12}; a 6-20 char token with 4 digits; a 5-15 char token with 4
+      // digits; 6-17 digits grouped by '-' or ' '; a 6-20 char token with 3 digits.
+      case MEDICAL_RECORD_NUMBER -> s.longestPureRun() >= 5;
+      case HEALTH_PLAN_NUMBER -> s.tokenDigits6() >= 4;
+      case LICENSE_NUMBER -> s.tokenDigits5() >= 4;
+      case ACCOUNT_NUMBER -> s.hasRun(6, 63);
+      case DEVICE_ID -> s.tokenDigits6() >= 3;
+      // A 32-char base64/hex run or a [list] of 8 numbers; data:image/…, a file name with an
+      // image extension, or a 20-char base64 JPEG/PNG start.
+      case BIOMETRIC -> s.longestBase64Run() >= 32 || s.bracket() && s.digits() >= 8;
+      case PHOTO -> s.colon() || s.dotLetter() || s.longestBase64Run() >= 20;
     };
   }
 

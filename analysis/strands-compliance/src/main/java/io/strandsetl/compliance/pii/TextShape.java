@@ -17,6 +17,16 @@ package io.strandsetl.compliance.pii;
  *     starts with 19 or 20: every date the date-of-birth recognizer accepts has one
  * @param ibanStart true when two letters, then an optional space (with upper-case letters), then
  *     two digits occur: where every IBAN starts
+ * @param www true when the text contains {@code www.} (any case)
+ * @param longestPureRun the most digits in a row, no separator
+ * @param tokenDigits5 the most digits in one token (a run of {@code [A-Za-z0-9-]}) of at least 5
+ *     chars; 0 when there is none
+ * @param tokenDigits6 the same for tokens of at least 6 chars
+ * @param longestBase64Run the most chars of {@code [A-Za-z0-9+/]} in a row
+ * @param bracket true when the text contains '['
+ * @param dotLetter true when a '.' has a word char or '-' before it and after it one of the letters
+ *     that start an image file extension (j p g b t h w, any case: jpg, png, gif, bmp, tiff, heic,
+ *     webp)
  */
 public record TextShape(
     int digits,
@@ -28,7 +38,14 @@ public record TextShape(
     int longestWord,
     long runLengths,
     boolean year,
-    boolean ibanStart) {
+    boolean ibanStart,
+    boolean www,
+    int longestPureRun,
+    int tokenDigits5,
+    int tokenDigits6,
+    int longestBase64Run,
+    boolean bracket,
+    boolean dotLetter) {
 
   /** True when some digit run has between {@code min} and {@code max} digits. */
   public boolean hasRun(int min, int max) {
@@ -68,6 +85,7 @@ public record TextShape(
     boolean dot = false;
     boolean year = false;
     boolean iban = false;
+    boolean www = false;
     int run = 0;
     int longest = 0;
     int word = 0;
@@ -76,6 +94,15 @@ public record TextShape(
     int pureStart = 0;
     long runs = 0;
     boolean prevDigit = false;
+    int longestPure = 0;
+    int token = 0; // chars of the current [A-Za-z0-9-] run
+    int tokenDigits = 0;
+    int tokenDigits5 = 0;
+    int tokenDigits6 = 0;
+    int b64 = 0; // chars of the current [A-Za-z0-9+/] run
+    int longestB64 = 0;
+    boolean bracket = false;
+    boolean dotLetter = false;
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
       byte k = c < 128 ? CLASS[c] : Character.isLetter(c) ? LETTER : OTHER;
@@ -99,8 +126,16 @@ public record TextShape(
           longest = Math.max(longest, run);
           run = 0;
         }
+        if (j < n
+            && text.charAt(j) == '.'
+            && j - i >= 3
+            && text.regionMatches(true, j - 3, "www", 0, 3)) {
+          www = true;
+        }
+        b64 += j - i;
         letters += j - i;
         word += j - i;
+        token += j - i;
         prevDigit = false;
         i = j - 1;
         continue;
@@ -109,6 +144,10 @@ public record TextShape(
         digits++;
         run++;
         word++;
+        token++;
+        tokenDigits++;
+        b64++;
+        longestPure = Math.max(longestPure, pure + 1);
         if (pure++ == 0) {
           pureStart = i;
           if (!iban && i + 1 < n && isDigit(text.charAt(i + 1))) {
@@ -122,6 +161,33 @@ public record TextShape(
         year = true;
       }
       pure = 0;
+      if (c == '+' || c == '/') {
+        b64++;
+      } else {
+        longestB64 = Math.max(longestB64, b64);
+        b64 = 0;
+      }
+      if (c == '[') {
+        bracket = true;
+      } else if (c == '.'
+          && i > 0
+          && i + 1 < n
+          && isWordOrDash(text.charAt(i - 1))
+          && IMAGE_EXTENSION_START.indexOf(text.charAt(i + 1) | 0x20) >= 0) {
+        dotLetter = true;
+      }
+      if (c == '-') {
+        token++;
+      } else {
+        if (token >= 5) {
+          tokenDigits5 = Math.max(tokenDigits5, tokenDigits);
+          if (token >= 6) {
+            tokenDigits6 = Math.max(tokenDigits6, tokenDigits);
+          }
+        }
+        token = 0;
+        tokenDigits = 0;
+      }
       if (k == LETTER) {
         letters++;
         if (c < 128) {
@@ -158,7 +224,31 @@ public record TextShape(
       longest = Math.max(longest, run);
     }
     longestWord = Math.max(longestWord, word);
-    return new TextShape(digits, letters, at, colon, dot, longest, longestWord, runs, year, iban);
+    longestB64 = Math.max(longestB64, b64);
+    if (token >= 5) {
+      tokenDigits5 = Math.max(tokenDigits5, tokenDigits);
+      if (token >= 6) {
+        tokenDigits6 = Math.max(tokenDigits6, tokenDigits);
+      }
+    }
+    return new TextShape(
+        digits,
+        letters,
+        at,
+        colon,
+        dot,
+        longest,
+        longestWord,
+        runs,
+        year,
+        iban,
+        www,
+        longestPure,
+        tokenDigits5,
+        tokenDigits6,
+        longestB64,
+        bracket,
+        dotLetter);
   }
 
   /** Two letters right before {@code i}, or two upper-case letters and a space. */
@@ -172,6 +262,14 @@ public record TextShape(
         && Character.isLetter(t.charAt(i - 3))
         && Character.isUpperCase(t.charAt(i - 2))
         && Character.isUpperCase(t.charAt(i - 3));
+  }
+
+  private static final String IMAGE_EXTENSION_START = "jpgbthw";
+
+  /** {@code [\w-]}: ASCII letter, digit, '_' or '-'. */
+  private static boolean isWordOrDash(char c) {
+    int lower = c | 0x20;
+    return lower >= 'a' && lower <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-';
   }
 
   private static boolean isDigit(char c) {

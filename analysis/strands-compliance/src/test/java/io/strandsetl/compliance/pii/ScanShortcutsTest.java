@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * about (digits and separators weighted up, so that the shapes occur often).
  */
 class ScanShortcutsTest {
-  private static final String ALPHABET = "0123456789012345678901234567 -.()/+#xetaZGBé_~\t:,@";
+  private static final String ALPHABET = "0123456789012345678901234567 -.()/+#xetaZGBWwé_~\t:,@[]=";
   private static final int SAMPLES = 60_000;
 
   private static List<String> texts() {
@@ -46,7 +46,19 @@ class ScanShortcutsTest {
             "in 2019, 20201 and 19 99",
             "refund to GB82 WEST 1234 5698 7654 32",
             "GB 82 x",
-            "gb 82"));
+            "gb 82",
+            "see www.example.com",
+            "awww. ok",
+            "WWW.X",
+            "MRN-00123456",
+            "1EG4-TE5-MK73",
+            "ab12-34",
+            "ww.w",
+            "WwW.x",
+            "face.JPG and [1, 2, 3, 4, 5, 6, 7, 8]",
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB",
+            "ZmFjZS10ZW1wbGF0ZS12ZWN0b3ItMDEyMzQ1Njc4OQ==",
+            "a_.b -.c x.Png y.org"));
     return out;
   }
 
@@ -56,6 +68,18 @@ class ScanShortcutsTest {
     Pattern quad = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     Pattern iso = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     Pattern year = Pattern.compile("(?<!\\d)(?:19|20)\\d\\d(?!\\d)");
+    // A whole [A-Za-z0-9-] token of at least n chars with at least k digits.
+    Pattern pure5 = Pattern.compile("\\d{5}");
+    Pattern www = Pattern.compile("(?i)www\\.");
+    Pattern b64of20 = Pattern.compile("[A-Za-z0-9+/]{20}");
+    Pattern b64of32 = Pattern.compile("[A-Za-z0-9+/]{32}");
+    Pattern dotLetter = Pattern.compile("[\\w-]\\.[jpgbthwJPGBTHW]");
+    Pattern token6digits4 =
+        Pattern.compile("(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]{6})(?=(?:[A-Za-z-]*\\d){4})");
+    Pattern token5digits4 =
+        Pattern.compile("(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]{5})(?=(?:[A-Za-z-]*\\d){4})");
+    Pattern token6digits3 =
+        Pattern.compile("(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]{6})(?=(?:[A-Za-z-]*\\d){3})");
     int ssnHits = 0;
     int quadHits = 0;
     int isoHits = 0;
@@ -66,6 +90,16 @@ class ScanShortcutsTest {
       assertThat(PhoneRecognizer.hasIsoDate(t)).as(t).isEqualTo(iso.matcher(t).find());
       assertThat(TextShape.of(t).year()).as(t).isEqualTo(year.matcher(t).find());
       assertThat(TextShape.of(t).ibanStart()).as(t).isEqualTo(PiiScanner.ibanStart(t));
+      TextShape shape = TextShape.of(t);
+      assertThat(shape.www()).as(t).isEqualTo(www.matcher(t).find());
+      assertThat(shape.longestBase64Run() >= 20).as(t).isEqualTo(b64of20.matcher(t).find());
+      assertThat(shape.longestBase64Run() >= 32).as(t).isEqualTo(b64of32.matcher(t).find());
+      assertThat(shape.bracket()).as(t).isEqualTo(t.indexOf('[') >= 0);
+      assertThat(shape.dotLetter()).as(t).isEqualTo(dotLetter.matcher(t).find());
+      assertThat(shape.longestPureRun() >= 5).as(t).isEqualTo(pure5.matcher(t).find());
+      assertThat(shape.tokenDigits6() >= 4).as(t).isEqualTo(token6digits4.matcher(t).find());
+      assertThat(shape.tokenDigits5() >= 4).as(t).isEqualTo(token5digits4.matcher(t).find());
+      assertThat(shape.tokenDigits6() >= 3).as(t).isEqualTo(token6digits3.matcher(t).find());
       ibanHits += PiiScanner.ibanStart(t) ? 1 : 0;
       ssnHits += PhoneRecognizer.isSsnShape(t) ? 1 : 0;
       quadHits += PhoneRecognizer.isDottedQuad(t) ? 1 : 0;
@@ -99,6 +133,42 @@ class ScanShortcutsTest {
       withSpans += expected.isEmpty() ? 0 : 1;
     }
     assertThat(withSpans).isGreaterThan(1000);
+  }
+
+  /** The host-name check as it was written with String.split. */
+  private static boolean hostBySplit(String t, int at, int r) {
+    String[] labels = t.substring(at + 1, r).split("\\.", -1);
+    if (labels.length < 2) {
+      return false;
+    }
+    for (String label : labels) {
+      if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
+        return false;
+      }
+    }
+    String tld = labels[labels.length - 1];
+    return tld.length() >= 2
+        && tld.length() <= 24
+        && tld.chars().allMatch(Character::isLetter)
+        && tld.chars().allMatch(c -> c < 128);
+  }
+
+  @Test
+  void emailHostCheckSaysWhatTheSplitCheckSaid() {
+    SplittableRandom random = new SplittableRandom(9);
+    String chars = "ab-.Z9";
+    int valid = 0;
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder b = new StringBuilder("ana@");
+      for (int c = 4 + random.nextInt(14); c > 0; c--) {
+        b.append(chars.charAt(random.nextInt(chars.length())));
+      }
+      String t = b.toString();
+      boolean expected = hostBySplit(t, 3, t.length());
+      assertThat(EmailRecognizer.valid(t, 0, 3, t.length())).as(t).isEqualTo(expected);
+      valid += expected ? 1 : 0;
+    }
+    assertThat(valid).isGreaterThan(500);
   }
 
   @Test
