@@ -197,9 +197,7 @@ public abstract class JdbcTrackingStore implements TrackingStore {
       insertInvocation(invocation, execution);
       addToAgentRollups(invocation, execution);
     }
-    for (StageSummary stage : run.stages()) {
-      insertStage(stage, execution);
-    }
+    insertStages(run.stages(), execution);
     update("DELETE FROM running_executions WHERE execution_id = ?", execution.executionId());
     for (QualityHistoryEntry entry : run.quality()) {
       insertQuality(entry, execution);
@@ -939,30 +937,46 @@ public abstract class JdbcTrackingStore implements TrackingStore {
         invocation.tokenCostUsd());
   }
 
-  private void insertStage(StageSummary stage, ExecutionRecord execution) throws SQLException {
-    update(
-        "INSERT INTO execution_stages (execution_id, stage_id, attempt_id, started_at_us, name,"
-            + " status, tasks, failed_tasks, duration_ms, input_bytes, output_bytes,"
-            + " shuffle_read_bytes, shuffle_write_bytes, memory_spill_bytes, disk_spill_bytes,"
-            + " task_time_max_ms, task_time_median_ms)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        execution.executionId(),
-        stage.stageId(),
-        stage.attemptId(),
-        micros(execution.startedAt()),
-        stage.name(),
-        stage.status(),
-        stage.tasks(),
-        stage.failedTasks(),
-        stage.durationMs(),
-        stage.inputBytes(),
-        stage.outputBytes(),
-        stage.shuffleReadBytes(),
-        stage.shuffleWriteBytes(),
-        stage.memorySpillBytes(),
-        stage.diskSpillBytes(),
-        stage.taskTimeMaxMs(),
-        stage.taskTimeMedianMs());
+  /** The run's stages in one JDBC batch: one round trip to a server backend, not one per stage. */
+  private void insertStages(List<StageSummary> stages, ExecutionRecord execution)
+      throws SQLException {
+    if (stages.isEmpty()) {
+      return;
+    }
+    PreparedStatement statement =
+        prepare(
+            "INSERT INTO execution_stages (execution_id, stage_id, attempt_id, started_at_us, name,"
+                + " status, tasks, failed_tasks, duration_ms, input_bytes, output_bytes,"
+                + " shuffle_read_bytes, shuffle_write_bytes, memory_spill_bytes, disk_spill_bytes,"
+                + " task_time_max_ms, task_time_median_ms)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (StageSummary stage : stages) {
+      bind(
+          statement,
+          execution.executionId(),
+          stage.stageId(),
+          stage.attemptId(),
+          micros(execution.startedAt()),
+          stage.name(),
+          stage.status(),
+          stage.tasks(),
+          stage.failedTasks(),
+          stage.durationMs(),
+          stage.inputBytes(),
+          stage.outputBytes(),
+          stage.shuffleReadBytes(),
+          stage.shuffleWriteBytes(),
+          stage.memorySpillBytes(),
+          stage.diskSpillBytes(),
+          stage.taskTimeMaxMs(),
+          stage.taskTimeMedianMs());
+      if (stage.durationMs() == null) {
+        // Typed, so every row of the batch binds the same types (PostgreSQL's driver checks).
+        statement.setNull(9, Types.BIGINT);
+      }
+      statement.addBatch();
+    }
+    statement.executeBatch();
   }
 
   private void insertQuality(QualityHistoryEntry entry, ExecutionRecord execution)
