@@ -45,21 +45,30 @@ public final class ColumnScan implements Serializable {
     if (matches.isEmpty()) {
       return;
     }
+    if (matches.size() == 1) {
+      count(value, matches.get(0)); // the usual case of a typed column: no map per value
+      return;
+    }
     // Count each entity once per value, with its best match.
     Map<EntityType, Match> best = new EnumMap<>(EntityType.class);
     for (Match m : matches) {
       best.merge(m.entity(), m, (a, b) -> a.score() >= b.score() ? a : b);
     }
-    best.forEach(
-        (entity, m) -> {
-          Counts c = counts.computeIfAbsent(entity, e -> new Counts());
-          c.values++;
-          c.scoreSum += m.score();
-          c.recognizers.merge(m.recognizer(), 1L, Long::sum);
-          if (c.samples.size() < SAMPLES) {
-            c.samples.add(MaskedSample.of(value, m));
-          }
-        });
+    best.forEach((entity, m) -> count(value, m));
+  }
+
+  private void count(String value, Match m) {
+    Counts c = counts.get(m.entity());
+    if (c == null) {
+      c = new Counts();
+      counts.put(m.entity(), c);
+    }
+    c.values++;
+    c.scoreSum += m.score();
+    c.recognizers.merge(m.recognizer(), 1L, Long::sum);
+    if (c.samples.size() < SAMPLES) {
+      c.samples.add(MaskedSample.of(value, m));
+    }
   }
 
   public ColumnScan merge(ColumnScan other) {

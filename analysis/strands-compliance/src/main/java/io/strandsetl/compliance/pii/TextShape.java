@@ -110,12 +110,8 @@ public record TextShape(
         // A run of ASCII letters (most of free text) in a tight loop: the state changes only at
         // its first letter, the rest only counts.
         int j = i + 1;
-        while (j < n) {
-          char d = text.charAt(j);
-          if (d >= 128 || CLASS[d] != LETTER) {
-            break;
-          }
-          j++;
+        while (j < n && (char) ((text.charAt(j) | 0x20) - 'a') < 26) {
+          j++; // (c | 0x20) - 'a' < 26 as an unsigned char: c is an ASCII letter
         }
         if (pure == 4 && isYearStart(text, pureStart)) {
           year = true;
@@ -129,7 +125,9 @@ public record TextShape(
         if (j < n
             && text.charAt(j) == '.'
             && j - i >= 3
-            && text.regionMatches(true, j - 3, "www", 0, 3)) {
+            && (text.charAt(j - 1) | 0x20) == 'w'
+            && (text.charAt(j - 2) | 0x20) == 'w'
+            && (text.charAt(j - 3) | 0x20) == 'w') {
           www = true;
         }
         b64 += j - i;
@@ -138,6 +136,31 @@ public record TextShape(
         token += j - i;
         prevDigit = false;
         i = j - 1;
+        continue;
+      }
+      if (c == ' ') {
+        // A space (a sixth of prose) ends a word, a token and a base64 run and keeps a digit run.
+        if (pure == 4 && isYearStart(text, pureStart)) {
+          year = true;
+        }
+        pure = 0;
+        if (token >= 5) {
+          tokenDigits5 = Math.max(tokenDigits5, tokenDigits);
+          if (token >= 6) {
+            tokenDigits6 = Math.max(tokenDigits6, tokenDigits);
+          }
+        }
+        token = 0;
+        tokenDigits = 0;
+        if (b64 > longestB64) {
+          longestB64 = b64;
+        }
+        b64 = 0;
+        if (word > longestWord) {
+          longestWord = word;
+        }
+        word = 0;
+        prevDigit = false;
         continue;
       }
       if (k == DIGIT) {
