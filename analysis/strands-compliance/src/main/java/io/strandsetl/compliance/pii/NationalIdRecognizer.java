@@ -70,6 +70,10 @@ final class NationalIdRecognizer implements Recognizer {
    */
   List<Match> find(String text, TextShape shape, double minScore) {
     List<Match> out = new ArrayList<>(1);
+    // A digit scheme's first digits are in a run of at least six digits (its separators are run
+    // separators; Sweden's '+' follows six or eight), after at most three chars of letters
+    // ("AB 12 34 56 C", "X1234567-L"): its search starts there.
+    int digitsFrom = Math.max(0, shape.firstRun6() - 3);
     for (NationalIdScheme scheme : schemes) {
       if (scheme.score() < minScore) {
         continue;
@@ -80,6 +84,9 @@ final class NationalIdRecognizer implements Recognizer {
         continue;
       }
       Matcher m = scheme.pattern().matcher(text);
+      if (scheme.minDigitRun() > 0) {
+        m.region(digitsFrom, text.length()).useTransparentBounds(true);
+      }
       while (m.find()) {
         if (!scheme.check().test(m.group())) {
           continue;

@@ -36,8 +36,18 @@ final class PaymentCardRecognizer implements Recognizer {
 
   @Override
   public List<Match> find(String text) {
+    return find(text, 0);
+  }
+
+  /** A card's 12-19 digits are one run (spaces and dashes are run separators): start there. */
+  @Override
+  public List<Match> find(String text, int firstLongRun) {
     List<Match> out = new ArrayList<>(1);
-    Matcher m = CANDIDATE.matcher(text);
+    Matcher m =
+        CANDIDATE
+            .matcher(text)
+            .region(Math.max(0, firstLongRun), text.length())
+            .useTransparentBounds(true);
     while (m.find()) {
       String raw = m.group();
       if (raw.indexOf(' ') >= 0 && raw.indexOf('-') >= 0) {

@@ -188,7 +188,7 @@ public final class PiiScanner {
         boolean idContext = columnContext || textContext;
         found = ids.find(text, shape, idContext ? 0 : options.threshold());
       } else {
-        found = r.find(text);
+        found = r.find(text, shape.firstRun6());
       }
       for (Match m : found) {
         Match scored = m;

@@ -22,4 +22,14 @@ public interface Recognizer {
 
   /** Spans with their pattern + validator score, before context; empty when nothing is found. */
   List<Match> find(String text);
+
+  /**
+   * As {@link #find(String)}, told that {@code firstLongRun} is where the text's first run of at
+   * least six digits starts ({@link TextShape#firstRun6()}, separators allowed; -1 when none). A
+   * recognizer whose every match starts inside such a run (or a few chars before it) may start its
+   * search there instead of at the first char; the default ignores it.
+   */
+  default List<Match> find(String text, int firstLongRun) {
+    return find(text);
+  }
 }

@@ -37,8 +37,17 @@ final class SsnRecognizer implements Recognizer {
 
   @Override
   public List<Match> find(String text) {
+    return find(text, 0);
+  }
+
+  /** An SSN's nine digits are one run (its separators are run separators): start there. */
+  @Override
+  public List<Match> find(String text, int firstLongRun) {
     List<Match> out = new ArrayList<>(1);
-    Matcher m = SSN.matcher(text);
+    Matcher m =
+        SSN.matcher(text)
+            .region(Math.max(0, firstLongRun), text.length())
+            .useTransparentBounds(true);
     while (m.find()) {
       if (valid(m.group(1), m.group(3), m.group(4))) {
         boolean bare = m.group(2).isEmpty();

@@ -24,6 +24,8 @@ package io.strandsetl.compliance.pii;
  * @param tokenDigits6 the same for tokens of at least 6 chars
  * @param longestBase64Run the most chars of {@code [A-Za-z0-9+/]} in a row
  * @param bracket true when the text contains '['
+ * @param firstRun6 where the first run of at least six digits starts (its first digit; separators
+ *     allowed as in {@code runLengths}); -1 when there is none
  * @param dotLetter true when a '.' has a word char or '-' before it and after it one of the letters
  *     that start an image file extension (j p g b t h w, any case: jpg, png, gif, bmp, tiff, heic,
  *     webp)
@@ -45,7 +47,8 @@ public record TextShape(
     int tokenDigits6,
     int longestBase64Run,
     boolean bracket,
-    boolean dotLetter) {
+    boolean dotLetter,
+    int firstRun6) {
 
   /** True when some digit run has between {@code min} and {@code max} digits. */
   public boolean hasRun(int min, int max) {
@@ -103,6 +106,8 @@ public record TextShape(
     int longestB64 = 0;
     boolean bracket = false;
     boolean dotLetter = false;
+    int runStart = 0;
+    int firstRun6 = -1;
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
       byte k = c < 128 ? CLASS[c] : Character.isLetter(c) ? LETTER : OTHER;
@@ -120,6 +125,9 @@ public record TextShape(
         if (run > 0) {
           runs |= 1L << Math.min(run, 63);
           longest = Math.max(longest, run);
+          if (run >= 6 && firstRun6 < 0) {
+            firstRun6 = runStart;
+          }
           run = 0;
         }
         if (j < n
@@ -165,7 +173,9 @@ public record TextShape(
       }
       if (k == DIGIT) {
         digits++;
-        run++;
+        if (run++ == 0) {
+          runStart = i;
+        }
         word++;
         token++;
         tokenDigits++;
@@ -234,6 +244,9 @@ public record TextShape(
         if (run > 0) {
           runs |= 1L << Math.min(run, 63);
           longest = Math.max(longest, run);
+          if (run >= 6 && firstRun6 < 0) {
+            firstRun6 = runStart;
+          }
         }
         run = 0;
       }
@@ -245,6 +258,9 @@ public record TextShape(
     if (run > 0) {
       runs |= 1L << Math.min(run, 63);
       longest = Math.max(longest, run);
+      if (run >= 6 && firstRun6 < 0) {
+        firstRun6 = runStart;
+      }
     }
     longestWord = Math.max(longestWord, word);
     longestB64 = Math.max(longestB64, b64);
@@ -271,7 +287,8 @@ public record TextShape(
         tokenDigits6,
         longestB64,
         bracket,
-        dotLetter);
+        dotLetter,
+        firstRun6);
   }
 
   /** Two letters right before {@code i}, or two upper-case letters and a space. */

@@ -71,6 +71,7 @@ class ScanShortcutsTest {
     // A whole [A-Za-z0-9-] token of at least n chars with at least k digits.
     Pattern pure5 = Pattern.compile("\\d{5}");
     Pattern www = Pattern.compile("(?i)www\\.");
+    Pattern run6 = Pattern.compile("\\d(?:[ \\-.()/]*\\d){5}");
     Pattern b64of20 = Pattern.compile("[A-Za-z0-9+/]{20}");
     Pattern b64of32 = Pattern.compile("[A-Za-z0-9+/]{32}");
     Pattern dotLetter = Pattern.compile("[\\w-]\\.[jpgbthwJPGBTHW]");
@@ -96,6 +97,8 @@ class ScanShortcutsTest {
       assertThat(shape.longestBase64Run() >= 32).as(t).isEqualTo(b64of32.matcher(t).find());
       assertThat(shape.bracket()).as(t).isEqualTo(t.indexOf('[') >= 0);
       assertThat(shape.dotLetter()).as(t).isEqualTo(dotLetter.matcher(t).find());
+      Matcher six = run6.matcher(t);
+      assertThat(shape.firstRun6()).as(t).isEqualTo(six.find() ? six.start() : -1);
       assertThat(shape.longestPureRun() >= 5).as(t).isEqualTo(pure5.matcher(t).find());
       assertThat(shape.tokenDigits6() >= 4).as(t).isEqualTo(token6digits4.matcher(t).find());
       assertThat(shape.tokenDigits5() >= 4).as(t).isEqualTo(token5digits4.matcher(t).find());
