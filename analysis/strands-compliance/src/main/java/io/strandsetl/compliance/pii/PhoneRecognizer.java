@@ -304,7 +304,16 @@ final class PhoneRecognizer implements Recognizer {
       }
       if (valid) {
         double score = !(international || r == 0) ? SECONDARY_REGION : formatted ? FORMATTED : BARE;
-        out.add(new Match(entity(), name(), start, to, score, "valid for +" + countryCode));
+        out.add(
+            new Match(
+                entity(),
+                name(),
+                start,
+                to,
+                score,
+                countryCode >= 0 && countryCode < VALID_FOR.length
+                    ? VALID_FOR[countryCode]
+                    : "valid for +" + countryCode));
         return;
       }
       if (possibleRegion == null && possible) {
@@ -325,15 +334,25 @@ final class PhoneRecognizer implements Recognizer {
    * written (its "x"/"ext" is read by libphonenumber).
    */
   static String digitsOnly(String candidate) {
-    StringBuilder out = new StringBuilder(candidate.length());
+    char[] out = new char[candidate.length()];
+    int n = 0;
     for (int i = 0; i < candidate.length(); i++) {
       char c = candidate.charAt(i);
       if (c >= '0' && c <= '9' || c == '+' && i == 0) {
-        out.append(c);
+        out[n++] = c;
       } else if (!(c == ' ' || c == '(' || c == ')' || c == '.' || c == '-' || c == '/')) {
         return candidate;
       }
     }
-    return out.toString();
+    return new String(out, 0, n);
+  }
+
+  /** "valid for +N" of each calling code (1-999), made once instead of once per number. */
+  private static final String[] VALID_FOR = new String[1000];
+
+  static {
+    for (int code = 0; code < VALID_FOR.length; code++) {
+      VALID_FOR[code] = "valid for +" + code;
+    }
   }
 }

@@ -293,15 +293,20 @@ public record TextShape(
 
   /** Two letters right before {@code i}, or two upper-case letters and a space. */
   private static boolean countryCodeBefore(String t, int i) {
-    if (i >= 2 && Character.isLetter(t.charAt(i - 1)) && Character.isLetter(t.charAt(i - 2))) {
+    if (i >= 2 && isLetter(t.charAt(i - 1)) && isLetter(t.charAt(i - 2))) {
       return true;
     }
     return i >= 3
         && t.charAt(i - 1) == ' '
-        && Character.isLetter(t.charAt(i - 2))
-        && Character.isLetter(t.charAt(i - 3))
+        && isLetter(t.charAt(i - 2))
+        && isLetter(t.charAt(i - 3))
         && Character.isUpperCase(t.charAt(i - 2))
         && Character.isUpperCase(t.charAt(i - 3));
+  }
+
+  /** Character.isLetter, without its table lookup for ASCII. */
+  private static boolean isLetter(char c) {
+    return c < 128 ? (char) ((c | 0x20) - 'a') < 26 : Character.isLetter(c);
   }
 
   private static final String IMAGE_EXTENSION_START = "jpgbthw";
