@@ -13,6 +13,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -45,8 +46,15 @@ public final class PiiScan {
     if (settings.maxRows() > 0) {
       input = input.limit((int) Math.min(Integer.MAX_VALUE, settings.maxRows()));
     }
+    // Spark's internal rows: the values are read as UTF-8 strings where they are, without making
+    // an external Row per row (that conversion cost more than the scan of a short value).
     List<PartitionScan> parts =
-        input.javaRDD().mapPartitions(new ScanPartition(columns, settings)).collect();
+        input
+            .queryExecution()
+            .toRdd()
+            .toJavaRDD()
+            .mapPartitions(new ScanPartition(columns, settings))
+            .collect();
     PartitionScan total = new PartitionScan(columns);
     parts.forEach(total::merge);
     List<ColumnFinding> findings = new ArrayList<>();
@@ -95,7 +103,8 @@ public final class PiiScan {
   }
 
   /** Runs in the tasks: one scanner per partition, every value of every scanned column. */
-  static final class ScanPartition implements FlatMapFunction<Iterator<Row>, PartitionScan> {
+  static final class ScanPartition
+      implements FlatMapFunction<Iterator<InternalRow>, PartitionScan> {
     private static final long serialVersionUID = 1L;
     private final List<String> names;
     private final ScanSettings settings;
@@ -106,17 +115,17 @@ public final class PiiScan {
     }
 
     @Override
-    public Iterator<PartitionScan> call(Iterator<Row> rows) {
+    public Iterator<PartitionScan> call(Iterator<InternalRow> rows) {
       PiiScanner scanner = PiiScanner.create(settings.scanner());
       ColumnContext[] contexts =
           names.stream().map(ColumnContext::of).toArray(ColumnContext[]::new);
       PartitionScan scan = new PartitionScan(names);
       while (rows.hasNext()) {
-        Row row = rows.next();
+        InternalRow row = rows.next();
         scan.rows++;
         for (int i = 0; i < contexts.length; i++) {
           if (!row.isNullAt(i)) {
-            scan.columns.get(i).add(row.getString(i), scanner, contexts[i]);
+            scan.columns.get(i).add(row.getUTF8String(i).toString(), scanner, contexts[i]);
           }
         }
       }
