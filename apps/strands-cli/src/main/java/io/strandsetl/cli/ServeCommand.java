@@ -169,7 +169,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     DashboardServer server;
     try {
-      Object sparkLock = new Object(); // one Spark context per JVM: erasures and Spark tools take turns
+      Object sparkLock =
+          new Object(); // one Spark context per JVM: erasures and Spark tools take turns
       ServerExtension actions =
           adminActions(
               new SparkSubjectErasure(settings, store, dataDir, master, clock, sparkLock),
