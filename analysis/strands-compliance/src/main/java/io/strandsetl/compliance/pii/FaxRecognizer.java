@@ -2,7 +2,6 @@ package io.strandsetl.compliance.pii;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -73,19 +72,6 @@ public final class FaxRecognizer implements Recognizer {
 
   /** "Fax: +1 …", "fax number (415) …": a fax word among the words before the number. */
   static boolean faxWordBefore(String text, int start) {
-    int i = start;
-    for (int words = 0; words < Confidence.WORDS_BEFORE && i > 0; words++) {
-      while (i > 0 && !Character.isLetter(text.charAt(i - 1))) {
-        i--;
-      }
-      int end = i;
-      while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
-        i--;
-      }
-      if (end > i && FAX_WORDS.contains(text.substring(i, end).toLowerCase(Locale.ROOT))) {
-        return true;
-      }
-    }
-    return false;
+    return PiiScanner.wordBefore(text, start, FAX_WORDS);
   }
 }

@@ -269,18 +269,8 @@ public final class PiiScanner {
   }
 
   static boolean nearbyContext(String text, Match m, java.util.Set<String> context) {
-    int i = m.start();
-    for (int words = 0; words < Confidence.WORDS_BEFORE && i > 0; words++) {
-      while (i > 0 && !Character.isLetter(text.charAt(i - 1))) {
-        i--;
-      }
-      int end = i;
-      while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
-        i--;
-      }
-      if (end > i && context.contains(text.substring(i, end).toLowerCase(java.util.Locale.ROOT))) {
-        return true;
-      }
+    if (wordBefore(text, m.start(), context)) {
+      return true;
     }
     int j = m.end();
     for (int words = 0; words < Confidence.WORDS_AFTER && j < text.length(); words++) {
@@ -293,6 +283,27 @@ public final class PiiScanner {
       }
       if (j > start
           && context.contains(text.substring(start, j).toLowerCase(java.util.Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when one of {@code words} (lower case) is among the {@value Confidence#WORDS_BEFORE}
+   * letter words before {@code start}.
+   */
+  static boolean wordBefore(String text, int start, java.util.Set<String> words) {
+    int i = start;
+    for (int seen = 0; seen < Confidence.WORDS_BEFORE && i > 0; seen++) {
+      while (i > 0 && !Character.isLetter(text.charAt(i - 1))) {
+        i--;
+      }
+      int end = i;
+      while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+        i--;
+      }
+      if (end > i && words.contains(text.substring(i, end).toLowerCase(java.util.Locale.ROOT))) {
         return true;
       }
     }
