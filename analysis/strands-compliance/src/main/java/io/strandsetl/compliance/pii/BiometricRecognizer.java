@@ -26,6 +26,11 @@ public final class BiometricRecognizer implements Recognizer {
   }
 
   @Override
+  public double bestWithoutContext() {
+    return SHAPE_ONLY;
+  }
+
+  @Override
   public EntityType entity() {
     return EntityType.BIOMETRIC;
   }

@@ -34,6 +34,11 @@ public record ContextIdRecognizer(
   static final double SHAPE_ONLY = 0.15;
   static final double VALIDATED = 0.3;
 
+  @Override
+  public double bestWithoutContext() {
+    return VALIDATED;
+  }
+
   /** Medical record numbers: 5–12 digits with an optional short letter prefix ("MRN-00123456"). */
   public static ContextIdRecognizer medicalRecord() {
     return new ContextIdRecognizer(

@@ -53,6 +53,11 @@ final class DateOfBirthRecognizer implements Recognizer {
   }
 
   @Override
+  public double bestWithoutContext() {
+    return SCORE;
+  }
+
+  @Override
   public EntityType entity() {
     return EntityType.DATE_OF_BIRTH;
   }

@@ -86,7 +86,7 @@ final class PhoneValidity {
     Region hint = region(regionHint);
     if (hint == null
         || hint.idd() == null
-        || hint.idd().run(digits, 0)) { // an IDD such as 011 or 00 starts the number
+        || hint.idd().run(digits)) { // an IDD such as 011 or 00 starts the number
       return UNDECIDED;
     }
     CallingCode code = callingCode(hint.countryCode());
@@ -114,7 +114,7 @@ final class PhoneValidity {
    * transform rule applies (undecided).
    */
   private static String stripNationalPrefix(String number, Region r) {
-    if (number.isEmpty() || r.nationalPrefix() == null || !r.nationalPrefix().run(number, 0)) {
+    if (number.isEmpty() || r.nationalPrefix() == null || !r.nationalPrefix().run(number)) {
       return number;
     }
     Matcher m = r.nationalPrefixPattern().matcher(number);
@@ -417,8 +417,8 @@ final class PhoneValidity {
       return new PrefixAutomaton(anchored ? null : new RunAutomaton(prefix(javaRegex)));
     }
 
-    boolean run(String digits, int from) {
-      return automaton == null || automaton.run(from == 0 ? digits : digits.substring(from));
+    boolean run(String digits) {
+      return automaton == null || automaton.run(digits);
     }
   }
 }

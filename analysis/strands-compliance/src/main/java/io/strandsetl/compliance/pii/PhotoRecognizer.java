@@ -27,6 +27,11 @@ public final class PhotoRecognizer implements Recognizer {
   }
 
   @Override
+  public double bestWithoutContext() {
+    return SHAPE_ONLY;
+  }
+
+  @Override
   public EntityType entity() {
     return EntityType.PHOTO;
   }

@@ -71,31 +71,14 @@ public final class PiiScanner {
       columnOnly[i] = recognizers.get(i) instanceof ColumnContextRecognizer;
     }
     this.withoutContext =
-        recognizers.stream().mapToDouble(PiiScanner::bestWithoutContext).toArray();
+        recognizers.stream().mapToDouble(Recognizer::bestWithoutContext).toArray();
   }
 
   /**
-   * The best score a recognizer's match can have without a context word; below the threshold it is
-   * only searched when the column name or the text has one of its words (exact: the nearby-word
-   * test that would lift it only finds words the text contains). A fax match without a fax word
-   * scores below the phone match of the same span, so it never survives either.
+   * {@link Recognizer#bestWithoutContext} of each recognizer, in order. Below the threshold the
+   * recognizer is searched only when the column or the text has one of its words: exact, since the
+   * nearby-word test that would lift it only finds words the text contains.
    */
-  private static double bestWithoutContext(Recognizer r) {
-    if (r instanceof DateOfBirthRecognizer) {
-      return DateOfBirthRecognizer.SCORE;
-    } else if (r instanceof ContextIdRecognizer) {
-      return ContextIdRecognizer.VALIDATED;
-    } else if (r instanceof BiometricRecognizer) {
-      return BiometricRecognizer.SHAPE_ONLY;
-    } else if (r instanceof PhotoRecognizer) {
-      return PhotoRecognizer.SHAPE_ONLY;
-    } else if (r instanceof FaxRecognizer) {
-      return 0;
-    }
-    return 1;
-  }
-
-  /** {@link #bestWithoutContext} of each recognizer, in order. */
   private final double[] withoutContext;
 
   private boolean[] supports(ColumnContext column) {
@@ -166,7 +149,7 @@ public final class PiiScanner {
       if (columnOnly[ri] && !columnContext) {
         continue; // a shape alone never reaches the threshold
       }
-      if (!mightMatch(entities[ri], shape, text)) {
+      if (!mightMatch(entities[ri], shape, text.length())) {
         continue;
       }
       Recognizer r = recognizers.get(ri);
@@ -186,7 +169,7 @@ public final class PiiScanner {
         // name or the text they cannot be kept, so they are not searched (exact: the nearby-word
         // test that would lift them only finds words the text contains).
         boolean idContext = columnContext || textContext;
-        found = ids.find(text, shape, idContext ? 0 : options.threshold());
+        found = ids.find(text, shape, idContext ? 0 : threshold);
       } else {
         found = r.find(text, shape.firstRun6());
       }
@@ -194,12 +177,12 @@ public final class PiiScanner {
         Match scored = m;
         if (columnContext) {
           scored = m.withScore(Confidence.withContext(m.score()), COLUMN_CONTEXT);
-        } else if (m.score() < options.threshold()
-            && Confidence.withContext(m.score()) >= options.threshold()
+        } else if (m.score() < threshold
+            && Confidence.withContext(m.score()) >= threshold
             && nearbyContext(text, m, context)) {
           scored = m.withScore(Confidence.withContext(m.score()), "context words");
         }
-        if (scored.score() >= options.threshold()) {
+        if (scored.score() >= threshold) {
           kept.add(scored);
         }
       }
@@ -207,30 +190,8 @@ public final class PiiScanner {
     return resolve(kept);
   }
 
-  /** True when two letters, an optional space and two digits start an IBAN somewhere. */
-  static boolean ibanStart(String t) {
-    for (int i = 0, n = t.length() - 3; i < n; i++) {
-      char a = t.charAt(i);
-      char b = t.charAt(i + 1);
-      if (Character.isLetter(a) && Character.isLetter(b)) {
-        boolean space = t.charAt(i + 2) == ' ';
-        if (space && !(Character.isUpperCase(a) && Character.isUpperCase(b))) {
-          continue; // "number 4471" is no IBAN: a spaced country code is upper case
-        }
-        int j = space ? i + 3 : i + 2;
-        if (j + 1 < t.length()
-            && Character.isDigit(t.charAt(j))
-            && Character.isDigit(t.charAt(j + 1))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** Cheap tests on the text's shape, so recognizers that cannot match are skipped. */
-  private static boolean mightMatch(EntityType entity, TextShape s, String text) {
-    int length = text.length();
+  private static boolean mightMatch(EntityType entity, TextShape s, int length) {
     return switch (entity) {
       case EMAIL_ADDRESS -> s.at();
       case PHONE_NUMBER -> s.hasRun(7, 63);
@@ -264,10 +225,6 @@ public final class PiiScanner {
    * True when one of the recognizer's context words is among the {@value Confidence#WORDS_BEFORE}
    * words before the match or the {@value Confidence#WORDS_AFTER} after it.
    */
-  static boolean nearbyContext(String text, Match m, Recognizer r) {
-    return nearbyContext(text, m, r.contextWords());
-  }
-
   static boolean nearbyContext(String text, Match m, java.util.Set<String> context) {
     if (wordBefore(text, m.start(), context)) {
       return true;

@@ -32,4 +32,12 @@ public interface Recognizer {
   default List<Match> find(String text, int firstLongRun) {
     return find(text);
   }
+
+  /**
+   * The best score a match can have before context. Below the scanner's threshold, the recognizer
+   * is only searched when the column name or the text has one of its context words.
+   */
+  default double bestWithoutContext() {
+    return 1;
+  }
 }

@@ -10,7 +10,6 @@ package io.strandsetl.compliance.pii;
  * @param at true when the text contains '@'
  * @param colon true when the text contains ':'
  * @param dot true when the text contains '.' between two digits (an IPv4 or a dotted number)
- * @param longestDigitRun the most digits in one run, separators {@code space - . ( ) /} allowed
  * @param longestWord the longest run of letters and digits (a codice fiscale has 16)
  * @param runLengths bit n set when some run has exactly n digits (n < 64; separators allowed)
  * @param year true when some run of exactly four digits, with no separator and no digit next to it,
@@ -36,7 +35,6 @@ public record TextShape(
     boolean at,
     boolean colon,
     boolean dot,
-    int longestDigitRun,
     int longestWord,
     long runLengths,
     boolean year,
@@ -90,7 +88,6 @@ public record TextShape(
     boolean iban = false;
     boolean www = false;
     int run = 0;
-    int longest = 0;
     int word = 0;
     int longestWord = 0;
     int pure = 0; // digits since the last non-digit
@@ -124,7 +121,6 @@ public record TextShape(
         pure = 0;
         if (run > 0) {
           runs |= 1L << Math.min(run, 63);
-          longest = Math.max(longest, run);
           if (run >= 6 && firstRun6 < 0) {
             firstRun6 = runStart;
           }
@@ -243,7 +239,6 @@ public record TextShape(
       if (k != SEPARATOR) {
         if (run > 0) {
           runs |= 1L << Math.min(run, 63);
-          longest = Math.max(longest, run);
           if (run >= 6 && firstRun6 < 0) {
             firstRun6 = runStart;
           }
@@ -257,7 +252,6 @@ public record TextShape(
     }
     if (run > 0) {
       runs |= 1L << Math.min(run, 63);
-      longest = Math.max(longest, run);
       if (run >= 6 && firstRun6 < 0) {
         firstRun6 = runStart;
       }
@@ -276,7 +270,6 @@ public record TextShape(
         at,
         colon,
         dot,
-        longest,
         longestWord,
         runs,
         year,

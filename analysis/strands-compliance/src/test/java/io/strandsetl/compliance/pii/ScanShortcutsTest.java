@@ -62,6 +62,30 @@ class ScanShortcutsTest {
     return out;
   }
 
+  /**
+   * The scanner's former IBAN pre-check, kept as the reference: true when two letters, an optional
+   * space and two digits start an IBAN somewhere.
+   */
+  private static boolean ibanStartByScan(String t) {
+    for (int i = 0, n = t.length() - 3; i < n; i++) {
+      char a = t.charAt(i);
+      char b = t.charAt(i + 1);
+      if (Character.isLetter(a) && Character.isLetter(b)) {
+        boolean space = t.charAt(i + 2) == ' ';
+        if (space && !(Character.isUpperCase(a) && Character.isUpperCase(b))) {
+          continue; // "number 4471" is no IBAN: a spaced country code is upper case
+        }
+        int j = space ? i + 3 : i + 2;
+        if (j + 1 < t.length()
+            && Character.isDigit(t.charAt(j))
+            && Character.isDigit(t.charAt(j + 1))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Test
   void handWrittenShapesSayWhatTheirExpressionsSay() {
     Pattern ssn = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
@@ -90,7 +114,7 @@ class ScanShortcutsTest {
       assertThat(PhoneRecognizer.isDottedQuad(t)).as(t).isEqualTo(quad.matcher(t).matches());
       assertThat(PhoneRecognizer.hasIsoDate(t)).as(t).isEqualTo(iso.matcher(t).find());
       assertThat(TextShape.of(t).year()).as(t).isEqualTo(year.matcher(t).find());
-      assertThat(TextShape.of(t).ibanStart()).as(t).isEqualTo(PiiScanner.ibanStart(t));
+      assertThat(TextShape.of(t).ibanStart()).as(t).isEqualTo(ibanStartByScan(t));
       TextShape shape = TextShape.of(t);
       assertThat(shape.www()).as(t).isEqualTo(www.matcher(t).find());
       assertThat(shape.longestBase64Run() >= 20).as(t).isEqualTo(b64of20.matcher(t).find());
@@ -103,7 +127,7 @@ class ScanShortcutsTest {
       assertThat(shape.tokenDigits6() >= 4).as(t).isEqualTo(token6digits4.matcher(t).find());
       assertThat(shape.tokenDigits5() >= 4).as(t).isEqualTo(token5digits4.matcher(t).find());
       assertThat(shape.tokenDigits6() >= 3).as(t).isEqualTo(token6digits3.matcher(t).find());
-      ibanHits += PiiScanner.ibanStart(t) ? 1 : 0;
+      ibanHits += ibanStartByScan(t) ? 1 : 0;
       ssnHits += PhoneRecognizer.isSsnShape(t) ? 1 : 0;
       quadHits += PhoneRecognizer.isDottedQuad(t) ? 1 : 0;
       isoHits += PhoneRecognizer.hasIsoDate(t) ? 1 : 0;
