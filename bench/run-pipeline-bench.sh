@@ -5,21 +5,11 @@
 # Usage (from anywhere): bench/run-pipeline-bench.sh [--reps N] [--master local[2]] [--queries q1,q3,q5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-module=bench/strands-bench
-cp_file=$module/target/pipeline-bench-classpath.txt
-# Build the bench; with BUILD_DEPS=1 also (re)install what it depends on (-am), else those are
-# taken from ~/.m2 as last installed. Tests are skipped: this is a measurement, not a test run.
-if [[ "${BUILD_DEPS:-0}" == 1 ]]; then am=(-am); else am=(); fi
-flock /tmp/strands-mvn.lock mvn -q -pl $module "${am[@]}" install -DskipTests > /tmp/strands-pipeline-bench-build.log 2>&1 \
-  || { tail -40 /tmp/strands-pipeline-bench-build.log; exit 1; }
-flock /tmp/strands-mvn.lock mvn -q -pl $module dependency:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/$cp_file" >> /tmp/strands-pipeline-bench-build.log 2>&1
-flags=$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' pom.xml)
-export SPARK_LOCAL_IP=127.0.0.1
-echo "machine: $(nproc) cores, $(free -h | awk '/^Mem:/{print $2}') RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-java -version 2>&1 | head -1
+source bench/build-bench.sh
+build_bench bench/strands-bench pipeline
+print_machine
 # The lock is held for the whole run so no other heavy job skews the timings. Spark logs go to a file.
 # shellcheck disable=SC2086
-flock /tmp/strands-mvn.lock java -Xmx4g $flags -Dfile.encoding=UTF-8 \
-  -cp "$module/target/classes:$(cat "$cp_file")" io.strandsetl.bench.PipelineBenchmark "$@" \
+flock /tmp/strands-mvn.lock java -Xmx4g $spark_flags -Dfile.encoding=UTF-8 \
+  -cp "$bench_cp" io.strandsetl.bench.PipelineBenchmark "$@" \
   2> /tmp/strands-pipeline-bench.log

@@ -8,20 +8,15 @@
 # throwaway cluster from Debian's binaries with durable settings (fsync on).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-module=bench/strands-bench
-cp_file=$module/target/bench-classpath.txt
-if [[ "${BUILD_DEPS:-0}" == 1 ]]; then am=(-am); else am=(); fi
-flock /tmp/strands-mvn.lock mvn -q -pl $module "${am[@]}" install -DskipTests > /tmp/strands-bench-build.log 2>&1 \
-  || { tail -40 /tmp/strands-bench-build.log; exit 1; }
-flock /tmp/strands-mvn.lock mvn -q -pl $module dependency:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/$cp_file" >> /tmp/strands-bench-build.log 2>&1
+source bench/build-bench.sh
+build_bench bench/strands-bench store
 # Run from a private copy of our own classes and jars: helpers re-install ~/.m2 snapshots while a
 # long run is going, and a jar replaced under a running JVM breaks its later class loading.
 copy=$(mktemp -d /tmp/strands-store-bench-cp.XXXXXX)
 trap 'rm -rf "$copy"' EXIT
-cp -r "$module/target/classes" "$copy/classes"
+cp -r "bench/strands-bench/target/classes" "$copy/classes"
 cp_list=""
-IFS=: read -ra jars < "$cp_file" || true  # no trailing newline: read returns 1
+IFS=: read -ra jars < "$bench_cp_file" || true  # no trailing newline: read returns 1
 for jar in "${jars[@]}"; do
   if [[ "$jar" == */io/strandsetl/* ]]; then cp "$jar" "$copy/"; jar="$copy/$(basename "$jar")"; fi
   cp_list="$cp_list:$jar"
