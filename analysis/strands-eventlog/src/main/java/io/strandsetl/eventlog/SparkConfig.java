@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
 /** Reads the settings that matter from Spark properties, and where the application ran. */
 final class SparkConfig {
   static final String REDACTED = "*********(redacted)";
-  private static final Pattern SECRET_KEY =
-      Pattern.compile(
-          "(?i).*(secret|password|passwd|token|credential|access[._-]?key|private[._-]?key).*");
   private static final Pattern SIZE =
       Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]*)\\s*");
   private static final Pattern LOCAL_MASTER =
@@ -23,7 +20,8 @@ final class SparkConfig {
   /** Properties with secret-looking keys replaced by Spark's redaction marker, sorted. */
   static Map<String, String> redact(Map<String, String> properties) {
     Map<String, String> out = new TreeMap<>();
-    properties.forEach((k, v) -> out.put(k, SECRET_KEY.matcher(k).matches() ? REDACTED : v));
+    properties.forEach(
+        (k, v) -> out.put(k, io.strandsetl.model.config.Secret.isSecretKey(k) ? REDACTED : v));
     return out;
   }
 

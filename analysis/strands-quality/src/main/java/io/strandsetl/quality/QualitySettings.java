@@ -18,7 +18,7 @@ import java.util.Map;
  * @param postRunMinScore least overall score of every output, or null for no post-run gate
  * @param approxDistinct whether the profile computes approximate distinct counts per column (off by
  *     default: Spark's HyperLogLog++ is not code-generated and makes the whole profiling
- *     aggregation about 3x slower, see bench/README.md)
+ *     aggregation about 3.6x slower than without them, see bench/README.md)
  * @param historyDir where the file history of scores and row counts is kept, or null for the
  *     default ({@code <data dir>/state/quality})
  */

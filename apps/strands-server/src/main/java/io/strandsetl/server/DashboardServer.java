@@ -162,7 +162,8 @@ public final class DashboardServer implements AutoCloseable {
     return new DashboardServer(app, config);
   }
 
-  static int statusOf(StrandsException e) {
+  /** The HTTP status of a Strands error: not found 404, user 400, internal 500, external 502. */
+  public static int statusOf(StrandsException e) {
     if (e.code() == ErrorCode.PATH_NOT_FOUND) {
       return 404;
     }

@@ -191,9 +191,7 @@ public final class PiiScanBenchmark {
   }
 
   static double median(double[] v) {
-    double[] c = v.clone();
-    Arrays.sort(c);
-    return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    return PipelineBenchmark.median(Arrays.stream(v).boxed().toList());
   }
 
   private static final String[] WORDS =

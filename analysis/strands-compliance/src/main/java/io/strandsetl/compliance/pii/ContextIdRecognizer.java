@@ -196,28 +196,11 @@ public record ContextIdRecognizer(
 
   /** US National Provider Identifier: 10 digits, Luhn over the prefix 80840 and the digits. */
   static boolean npi(String v) {
-    return v.length() == 10 && v.chars().allMatch(Character::isDigit) && luhn("80840" + v);
+    return v.length() == 10 && Checksums.allDigits(v) && Checksums.luhn("80840" + v);
   }
 
   /** IMEI: 15 digits with a Luhn check digit. */
   static boolean imei(String v) {
-    return v.length() == 15 && v.chars().allMatch(Character::isDigit) && luhn(v);
-  }
-
-  static boolean luhn(String digits) {
-    int sum = 0;
-    boolean dbl = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int d = digits.charAt(i) - '0';
-      if (dbl) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-      dbl = !dbl;
-    }
-    return sum % 10 == 0;
+    return v.length() == 15 && Checksums.allDigits(v) && Checksums.luhn(v);
   }
 }

@@ -126,8 +126,7 @@ public final class ComplianceAgent implements Agent {
                                         required(in.subjectColumn(), "subjectColumn"),
                                         required(in.subjectValue(), "subjectValue"),
                                         in.job(),
-                                        Path.of(
-                                            in.dataDir() == null ? "strands-data" : in.dataDir()),
+                                        dataDir(in.dataDir()),
                                         "strands agents")
                                 : service()
                                     .eraseSubject(
@@ -135,8 +134,7 @@ public final class ComplianceAgent implements Agent {
                                         pipeline(in.pipeline()),
                                         required(in.subjectColumn(), "subjectColumn"),
                                         required(in.subjectValue(), "subjectValue"),
-                                        Path.of(
-                                            in.dataDir() == null ? "strands-data" : in.dataDir()),
+                                        dataDir(in.dataDir()),
                                         store.get(),
                                         "strands agents")))
             .changingState(),
@@ -224,7 +222,7 @@ public final class ComplianceAgent implements Agent {
     Map<String, MaskingMethod> methods = new LinkedHashMap<>();
     if (in.columns() == null || in.columns().isEmpty()) {
       throw new StrandsException(
-          ErrorCode.INVALID_ARGUMENT, "Invalid columns: {} (name at least one)");
+          ErrorCode.INVALID_ARGUMENT, "Invalid columns: none given (name at least one)");
     }
     in.columns().forEach((c, m) -> methods.put(c, MaskingMethod.parse("columns." + c, m)));
     String out = required(in.outputPath(), "outputPath");
@@ -233,15 +231,10 @@ public final class ComplianceAgent implements Agent {
         "strands agents: mask_columns",
         spark -> {
           var rows = spark.read().format(format(in.format())).load(required(in.path(), "path"));
-          var result =
-              service()
-                  .maskColumns(
-                      rows, methods, Path.of(in.dataDir() == null ? "strands-data" : in.dataDir()));
+          var result = service().maskColumns(rows, methods, dataDir(in.dataDir()));
           result.rows().write().mode("errorifexists").parquet(out);
           Map<String, String> masked = new LinkedHashMap<>();
-          result
-              .masked()
-              .forEach((c, m) -> masked.put(c, m.name().toLowerCase(java.util.Locale.ROOT)));
+          result.masked().forEach((c, m) -> masked.put(c, m.id()));
           return new MaskOutput(out, masked);
         });
   }
@@ -260,6 +253,11 @@ public final class ComplianceAgent implements Agent {
 
   static PipelineSpec pipeline(String path) {
     return PipelineParser.parse(Path.of(required(path, "pipeline")));
+  }
+
+  /** The data directory a tool names, or the runner's default ({@code strands-data}). */
+  private static Path dataDir(String named) {
+    return named == null ? io.strandsetl.spark.run.RunOptions.defaults().dataDir() : Path.of(named);
   }
 
   static String required(String value, String field) {

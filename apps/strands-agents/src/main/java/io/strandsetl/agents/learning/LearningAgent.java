@@ -154,14 +154,12 @@ public final class LearningAgent implements Agent {
               : Similarity.round(100 * Math.abs(p.value() - actual) / actual);
       checks.add(new PredictionCheck(p, actual, error));
     }
-    RecommendationEffect effect =
-        run.optimisationsApplied().isEmpty() || previous.isEmpty()
-            ? null
-            : RecommendationEffect.between(previous.get(previous.size() - 1), run);
     RecommendationEffect vsPrevious =
         previous.isEmpty()
             ? null
             : RecommendationEffect.between(previous.get(previous.size() - 1), run);
+    // The same comparison, read as the effect of the optimisations this run applied.
+    RecommendationEffect effect = run.optimisationsApplied().isEmpty() ? null : vsPrevious;
     return new RecordRunOutput(run, regressions, similar, checks, effect, vsPrevious);
   }
 

@@ -2,7 +2,6 @@ package io.strandsetl.agents.supervisor;
 
 import io.strandsetl.engine.track.ExecutionMapper;
 import io.strandsetl.model.pipeline.PipelineSpec;
-import io.strandsetl.model.store.RunFilter;
 import io.strandsetl.model.store.RunningExecution;
 import io.strandsetl.model.store.TrackingStore;
 import io.strandsetl.spark.run.Gate;
@@ -45,7 +44,7 @@ final class RunningMarkerHook implements RunHook {
               RunningExecution.ofThisProcess(
                   context.executionId(),
                   spec.name(),
-                  team == null ? RunFilter.NO_TEAM : team,
+                  team, // the marker files a missing team under RunFilter.NO_TEAM itself
                   ExecutionMapper.platformOfMaster(context.spark().sparkContext().master()),
                   startedAt));
     } catch (RuntimeException e) {

@@ -249,7 +249,7 @@ public final class DashboardQueries {
           r.jobName(),
           r.team(),
           r.platform(),
-          r.stateAt(now, localHost()).name(),
+          r.stateAt(now, RunningExecution.localHost()).name(),
           r.startedAt().toString(),
           round(Math.max(0, Duration.between(r.startedAt(), now).toMillis()) / 1000.0, 1),
           r.host(),
@@ -264,7 +264,7 @@ public final class DashboardQueries {
     long running = 0;
     long abandoned = 0;
     for (RunningExecution r : running(f, now)) {
-      if (r.stateAt(now, localHost()) == RunningExecution.State.RUNNING) {
+      if (r.stateAt(now, RunningExecution.localHost()) == RunningExecution.State.RUNNING) {
         running++;
       } else {
         abandoned++;
@@ -283,18 +283,6 @@ public final class DashboardQueries {
         .filter(r -> f.team() == null || f.team().equals(r.team()))
         .filter(r -> f.platform() == null || f.platform().equals(r.platform()))
         .toList();
-  }
-
-  private volatile String localHost;
-
-  /** This host's name, looked up once (a lookup can take a while on a misconfigured host). */
-  private String localHost() {
-    String host = localHost;
-    if (host == null) {
-      host = RunningExecution.localHost();
-      localHost = host;
-    }
-    return host;
   }
 
   // ---- 2 Timeline ------------------------------------------------------------------------------

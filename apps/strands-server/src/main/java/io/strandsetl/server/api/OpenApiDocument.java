@@ -190,7 +190,8 @@ public final class OpenApiDocument {
     return p;
   }
 
-  private static Map<String, Object> errorResponse(String description) {
+  /** An OpenAPI response with the shared Error schema. */
+  public static Map<String, Object> errorResponse(String description) {
     return Map.of(
         "description",
         description,

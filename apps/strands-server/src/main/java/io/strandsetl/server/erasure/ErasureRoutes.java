@@ -43,10 +43,7 @@ public final class ErasureRoutes {
       ErasureReport report = erasure.erase(request(ctx));
       ctx.html(resultPage(report, null));
     } catch (StrandsException e) {
-      ctx.status(
-          e.code() == ErrorCode.PATH_NOT_FOUND
-              ? 404
-              : e.kind() == io.strandsetl.model.ErrorKind.USER ? 400 : 500);
+      ctx.status(io.strandsetl.server.DashboardServer.statusOf(e));
       ctx.html(resultPage(null, e.getMessage()));
     }
   }
@@ -263,10 +260,6 @@ public final class ErasureRoutes {
   }
 
   private static Map<String, Object> error(String description) {
-    return Map.of(
-        "description",
-        description,
-        "content",
-        Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error"))));
+    return io.strandsetl.server.api.OpenApiDocument.errorResponse(description);
   }
 }

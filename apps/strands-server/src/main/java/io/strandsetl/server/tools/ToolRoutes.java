@@ -174,10 +174,6 @@ public final class ToolRoutes {
   }
 
   private static Map<String, Object> error(String description) {
-    return Map.of(
-        "description",
-        description,
-        "content",
-        Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error"))));
+    return io.strandsetl.server.api.OpenApiDocument.errorResponse(description);
   }
 }

@@ -4,6 +4,20 @@ import java.util.Objects;
 
 /** A credential. {@link #toString()} never prints the value; only {@link #reveal()} does. */
 public final class Secret {
+  private static final java.util.regex.Pattern SECRET_KEY =
+      java.util.regex.Pattern.compile(
+          "(?i).*(password|passwd|secret|token|credential|access[._-]?key|private[._-]?key"
+              + "|master[._-]?key|\\.keys$).*");
+
+  /**
+   * True when a configuration key's value may be a credential or key material (passwords, tokens,
+   * access and private keys, Parquet encryption's master / column keys): such values are redacted
+   * or left out wherever options are written (reports, event-log config, audit trail).
+   */
+  public static boolean isSecretKey(String key) {
+    return key != null && SECRET_KEY.matcher(key).matches();
+  }
+
   private final String value;
 
   private Secret(String value) {

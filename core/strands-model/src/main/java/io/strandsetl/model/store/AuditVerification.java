@@ -29,20 +29,15 @@ public record AuditVerification(long entriesChecked, Long firstBadSequence, Stri
    * previous hash is trusted as the anchor.
    */
   public static AuditVerification of(List<AuditEntry> entriesInStoredOrder) {
-    Walker walker = new Walker(null);
-    for (AuditEntry entry : entriesInStoredOrder) {
-      if (!walker.add(entry)) {
-        break;
-      }
-    }
-    return walker.result();
+    return of(entriesInStoredOrder, null);
   }
 
   /**
    * Walks entries in stored order and compares both ends with the store's {@link AuditHead}: the
    * first kept entry must be the one after the last purged ({@code purgedThrough + 1}) and chain to
    * its hash; the last entry must be the head's. So removing the newest entries, the oldest entries
-   * beyond retention, or every entry, is reported like a change in the middle.
+   * beyond retention, or every entry, is reported like a change in the middle. A null head checks
+   * the chain alone.
    */
   public static AuditVerification of(List<AuditEntry> entriesInStoredOrder, AuditHead head) {
     Walker walker = new Walker(head);

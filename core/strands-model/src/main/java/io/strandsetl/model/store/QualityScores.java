@@ -26,24 +26,4 @@ public record QualityScores(
       Checks.fraction(value, field);
     }
   }
-
-  /** True when the dimension (completeness, accuracy, ...; case-insensitive) was measured. */
-  public boolean isMeasured(String dimension) {
-    return dimension(dimension) != null;
-  }
-
-  /**
-   * The score of a dimension by name (completeness, accuracy, consistency, timeliness, validity;
-   * case-insensitive); null when not measured.
-   */
-  public Double dimension(String dimension) {
-    return switch (dimension.toLowerCase(java.util.Locale.ROOT)) {
-      case "completeness" -> completeness;
-      case "accuracy" -> accuracy;
-      case "consistency" -> consistency;
-      case "timeliness" -> timeliness;
-      case "validity" -> validity;
-      default -> throw Checks.invalid("quality dimension", dimension, "unknown dimension");
-    };
-  }
 }

@@ -75,12 +75,23 @@ public record RunningExecution(
     return State.RUNNING;
   }
 
-  /** This machine's host name; {@code localhost} when it cannot be resolved. */
+  /**
+   * This machine's host name; {@code localhost} when it cannot be resolved. Looked up once per JVM
+   * (a lookup can take seconds on a misconfigured host).
+   */
   public static String localHost() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException | SecurityException e) {
-      return "localhost";
+    return LocalHost.NAME;
+  }
+
+  private static final class LocalHost {
+    static final String NAME = lookUp();
+
+    private static String lookUp() {
+      try {
+        return InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException | SecurityException e) {
+        return "localhost";
+      }
     }
   }
 }

@@ -88,17 +88,7 @@ public record RegisteredOutput(
     }
     options.forEach(
         (k, v) -> {
-          String key = k.toLowerCase(Locale.ROOT);
-          boolean secret =
-              key.contains("secret")
-                  || key.contains("password")
-                  || key.contains("token")
-                  || key.contains("credential")
-                  || key.contains("access.key")
-                  || key.contains("access-key")
-                  || key.contains("master.key")
-                  || key.endsWith(".keys");
-          if (!secret) {
+          if (!io.strandsetl.model.config.Secret.isSecretKey(k)) {
             kept.put(k, v);
           }
         });

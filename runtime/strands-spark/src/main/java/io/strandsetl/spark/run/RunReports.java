@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strandsetl.engine.report.JsonReportRenderer;
 import io.strandsetl.engine.report.ReportFormat;
 import io.strandsetl.model.ErrorCode;
+import io.strandsetl.model.HtmlEscaper;
 import io.strandsetl.model.StrandsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +42,6 @@ final class RunReports {
   }
 
   /** Option keys whose values never leave the process (JDBC passwords, cloud keys). */
-  private static final java.util.regex.Pattern SECRET_KEY =
-      java.util.regex.Pattern.compile(
-          "(?i).*(password|passwd|secret|token|credential|access[._-]?key|private[._-]?key).*");
-
   /** Replaces secret values in sources' and sinks' options and engine.conf with "****". */
   static void maskSecrets(com.fasterxml.jackson.databind.JsonNode pipeline) {
     List<com.fasterxml.jackson.databind.JsonNode> maps = new java.util.ArrayList<>();
@@ -56,7 +53,7 @@ final class RunReports {
         List<String> keys = new java.util.ArrayList<>();
         options.fieldNames().forEachRemaining(keys::add);
         keys.stream()
-            .filter(k -> SECRET_KEY.matcher(k).matches())
+            .filter(io.strandsetl.model.config.Secret::isSecretKey)
             .forEach(k -> options.put(k, "****"));
       }
     }
@@ -233,13 +230,6 @@ final class RunReports {
   }
 
   private static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;")
-        .replace("'", "&#39;");
+    return HtmlEscaper.escape(s);
   }
 }
